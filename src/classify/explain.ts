@@ -1,0 +1,57 @@
+// Builds the reasons a channel member reads under "why": the rule that fired,
+// the concepts it combined with the phrase that matched, and the sentence quoted.
+import type { Reason } from '../domain.js';
+import { CONCEPT_LABEL } from './lexicon/index.js';
+import type { RuleHit, RuleId, Scored } from './scorer.js';
+
+const RULE_TEXT: Record<RuleId, string> = {
+  'train+data': "AI training and people's data in the same sentence",
+  'weakTrain+data': "training/model improvement and people's data in the same sentence",
+  'train+context': 'AI training together with an opt-out, policy, legal or licensing angle',
+  'ai+data+context': "AI, people's data and an opt-out, policy, legal or licensing angle together",
+  'ai+privacy+action': 'an AI service facing privacy/data-protection action',
+  'ugc+ai+deal': 'a platform of user posts making a deal with an AI company',
+};
+
+const GREY_TEXT = {
+  copyright: 'grey zone: copyright dispute over AI training (publishers/authors), not users’ personal data',
+  crawler: 'grey zone: AI crawlers or scraping of the web',
+  face: 'grey zone: facial-recognition scraping',
+} as const;
+
+export function quote(s: string, max = 240): string {
+  const t = s.trim();
+  return t.length <= max ? t : t.slice(0, max - 1).replace(/\s+\S*$/, '') + '…';
+}
+
+function ruleReason(h: RuleHit): Reason[] {
+  const out: Reason[] = [{ concept: RULE_TEXT[h.rule], evidence: quote(h.unit.text) }];
+  for (const c of h.concepts) {
+    const phrase = h.unit.hits.get(c);
+    if (phrase) out.push({ concept: `${CONCEPT_LABEL[c]}: “${quote(phrase, 60)}”`, evidence: quote(h.unit.text) });
+  }
+  return out;
+}
+
+export function explain(
+  s: Scored,
+  relevant: boolean,
+  named: { platforms: string[]; regulators: string[]; advocacy: string[] },
+): Reason[] {
+  const reasons: Reason[] = [];
+  if (s.best) {
+    reasons.push(...ruleReason(s.best));
+    const second = s.support.find((h) => h.unit !== s.best?.unit);
+    if (second) reasons.push({ concept: `also: ${RULE_TEXT[second.rule]}`, evidence: quote(second.unit.text) });
+  } else {
+    reasons.push({ concept: 'no AI-training-on-people’s-data pattern found', evidence: '' });
+  }
+  for (const g of s.grey) {
+    if (!reasons.some((r) => r.concept === GREY_TEXT[g.kind])) reasons.push({ concept: GREY_TEXT[g.kind], evidence: quote(g.unit.text) });
+  }
+  if (named.regulators.length) reasons.push({ concept: `regulator: ${named.regulators.join(', ')}`, evidence: '' });
+  if (named.advocacy.length) reasons.push({ concept: `advocacy group: ${named.advocacy.join(', ')}`, evidence: '' });
+  if (s.offtopicTitle && !relevant) reasons.push({ concept: CONCEPT_LABEL.offtopic, evidence: '' });
+  reasons.push({ concept: relevant ? `relevant (score ${s.score})` : `not relevant (score ${s.score})`, evidence: '' });
+  return reasons;
+}

@@ -1,0 +1,51 @@
+import type { Lexicon } from './types.js';
+import { both, near } from './util.js';
+
+// German (folded: "Künstliche" → "kunstliche", "ß" → "ss"). German glues words
+// together ("Nutzerdaten", "KI-Training"), so many patterns have no end boundary.
+const AI = String.raw`(?:\bki\b|\bki-|kunstliche\w* intelligenz|sprachmodell\w*|\bmodell\w*|chatbot\w*|algorithm\w*|maschinell\w* lernen|\bai\b|grok|gemini|chatgpt|llama|claude|copilot|meta ai)`;
+// Narrow AI mention (no bare "model"/"algorithm"): used where AI is the only link to the story.
+const AIS = String.raw`(?:\bki\b|\bki-|kunstliche\w* intelligenz|sprachmodell\w*|\bchatbot\w*|chatgpt|\bgemini\b|\bgrok\b|\bllama\b|\bclaude\b|\bcopilot\b|\bmeta ai\b|\bai\b)`;
+const PEOPLE = String.raw`(?:nutzer\w*|user\w*|kunden|kundinnen|mitglieder\w*|menschen|personen|verbraucher\w*|kinder\w*|europaer\w*|deutschen|beschaftigte\w*|kunstler\w*|urheber\w*|mitarbeitend\w*|mitarbeiter\w*)`;
+const STUFF = String.raw`(?:daten|beitrage\w*|posts|nachrichten|chats|unterhaltungen|gesprache\w*|fotos|bilder\w*|videos|stimmen?|aufnahmen|inhalte\w*|kommentare\w*|profile\w*|dateien|dokumente\w*|texte\w*|werke\w*|eingaben|interaktionen|informationen)`;
+
+export const de: Lexicon = {
+  ai: [AIS],
+  train: [
+    String.raw`(?:\bki|modell|sprachmodell|\bai)[- ]?training\w*`,
+    String.raw`\btrainingsdaten\b`,
+    ...both(String.raw`\b(?:train(?:ieren|iert|iere|ierte|ierten|ing|ings)|antrainiert)\b`, AI),
+    String.raw`\b(?:zum|fur das|fur ihr|fur sein) (?:ki-)?training\b`,
+    near(String.raw`\b(?:futter\w*|gefuttert|einspeis\w*)\b`, AI, 40),
+    near(AI, String.raw`\b(?:zu )?verbesser(?:n|t|ung)\b`, 40),
+    near(String.raw`\bverbesserung\b`, AI, 30),
+  ],
+  trainWeak: [String.raw`\btrain(?:ieren|iert|ing)\w*`, String.raw`\bverbesser\w+`],
+  data: [
+    String.raw`\b(?:nutzer|kunden|personen|mitglieder|user|verbraucher|patienten|gesundheits)\w*(?:daten|inhalte|beitrage|informationen|nachrichten|fotos)\b`,
+    String.raw`\bpersonenbezogen\w* (?:daten|informationen)\b`,
+    String.raw`\b(?:[\w-]+-)?uploads?\b`,
+    String.raw`\b(?:ihre|eure|deine|seine|unsere|ihrer|ihren|deren|meine) (?:[\w-]+ ){0,2}?${STUFF}\b`,
+    String.raw`\b${STUFF} (?:[\w-]+ ){0,2}?(?:der|von|seiner|ihrer|aller|vieler) (?:[\w-]+ )?${PEOPLE}`,
+    String.raw`\boffentlich\w* (?:beitrage|posts|inhalte|daten|profile|fotos)\b`,
+    String.raw`\bprivat\w* (?:nachrichten|chats|daten)\b`,
+    String.raw`\b(?:facebook|instagram|linkedin|reddit|twitter|x|threads|whatsapp|youtube)[- ]?(?:beitrage|posts|daten|inhalte|nutzer\w*|profile)`,
+  ],
+  privacy: [String.raw`\b(?:datenschutz\w*|privatsphare|dsgvo|personenbezogen\w*)`],
+  optout: [
+    String.raw`\bschalten? (?:\w+ ){0,2}ab\b`,
+    String.raw`\b(?:widersprech\w*|widerspr\w+|widerspruch\w*|opt-?out|einwillig\w+|zustimm\w+|deaktivier\w+|abschalt\w+|ausschalt\w+|einstellung\w*|frist\w*|standardmassig|formular\w*|wehren|verhindern)\b`,
+  ],
+  policy: [String.raw`\b(?:nutzungsbedingungen|agb|datenschutzrichtlinie\w*|datenschutzerklarung\w*|datenschutzbestimmungen|richtlinie\w*|bedingungen)\b`],
+  legal: [
+    String.raw`\b(?:sperr\w*|beschwerde\w*|klage\w*|verklag\w+|gericht\w*|urteil\w*|eilverfahren|einstweilig\w*|verfahren\w*|prufung|pruft|ermittl\w+|untersuch\w+|bussgeld\w*|strafe\w*|verbot\w*|verbiet\w+|stopp\w*|gestoppt|aussetz\w+|ausgesetzt|pausier\w+|anordn\w+|aufsicht\w*|behorde\w*|datenschutzbeauftragt\w*|datenschutzbehorde\w*|verbraucherzentrale\w*|abmahn\w+|rechtsgrundlage|berechtigte\w* interesse\w*|rechtswidrig\w*|unzulassig\w*|sammelklage\w*|warn\w+|vorwurf\w*|vorwerf\w+)\b`,
+  ],
+  deny: [String.raw`\b(?:nicht|keine?\w*|nie|dementi\w*|bestreit\w+|stellt klar|klarstell\w+)\b`],
+  deal: [String.raw`\b(?:lizenz\w*|deal|vereinbarung\w*|partnerschaft|bezahl\w+|zahl\w+|verkauf\w*|gebuhr\w*|kostenpflichtig)\b`],
+  copyright: [String.raw`\b(?:urheberrecht\w*|verlage?|verleger\w*|autoren|presse\w*|zeitung\w*|new york times|getty|gema|bucher)\b`],
+  crawler: [String.raw`\b(?:crawler\w*|scraping|gescrapt|robots\.txt|gptbot)\b`],
+  face: [String.raw`\b(?:gesichtserkennung\w*|clearview|pimeyes)\b`],
+  offtopic: [
+    String.raw`\b(?:vorgestellt|stellt \w+ vor|startet|launch\w*|prasentiert|finanzierung\w*|bewertung|chips?|halbleiter\w*|nvidia|datenleck|datenpanne|hack\w*|cyberangriff\w*|cookie\w*|ubernahme|aktie\w*|umsatz|test)\b`,
+  ],
+};

@@ -1,0 +1,77 @@
+import type { Lexicon } from './types.js';
+import { both, near } from './util.js';
+
+// English. Also merged into every other language: European tech press borrows
+// "opt-out", "AI", "training data" and product names untranslated.
+const W = String.raw`(?:[\w'-]+\s+){0,4}?`;
+const AI = String.raw`(?:ai|a\.i\.|artificial intelligence|gen ?ai|generative(?: ai)?|llms?|(?:large )?language models?|(?:ai |ml |foundation |its |their )?models?|chatbots?|machine[- ]learning|neural networks?|algorithms?|grok|gemini|bard|chatgpt|gpt[-\w.]*|llama|claude|copilot|firefly|midjourney|(?:ai |image |art )?generators?|assistants?|alexa|siri|meta ai)`;
+// Narrow AI mention (no bare "model"/"algorithm"): used where AI is the only link to the story.
+const AIS = String.raw`(?:\bai\b|\ba\.i\.|artificial intelligence|\bgen ?ai\b|\bgenerative ai\b|\bllms?\b|large language models?|\bchatbots?\b|machine[- ]learning|neural networks?|\bgrok\b|\bgemini\b|\bbard\b|chatgpt|\bgpt-?\d[\w.]*|\bllama\b|\bclaude\b|\bcopilot\b|\bfirefly\b|midjourney|stable diffusion|\bdall-?e\b|\bmeta ai\b|\bai models?\b|\blanguage models?\b|\bai-\w+|\bopenai\b|\banthropic\b|\bxai\b|\bdeepseek\b|\bmistral ai\b|\bperplexity\b)`;
+const PEOPLE = String.raw`(?:users?|users'|customers?|customers'|members?|members'|people|people's|individuals|consumers?|subscribers?|clients?|patients?|children|children's|kids|kids'|minors|teens|employees|creators?|artists?|writers|musicians|actors|narrators|photographers|fans|listeners|viewers|europeans|americans|brits|britons|brazilians|account holders)`;
+const STUFF = String.raw`(?:data|information|info|content|posts?|messages?|chats?|conversations?|photos?|images?|pictures?|videos?|voices?|recordings?|audio|files?|documents?|profiles?|emails?|comments?|prompts?|transcripts?|works?|artwork|art|code|questions?|answers?|calls?|meetings?|dms|texts?|writing|uploads?|interactions|activity|history|faces?|selfies?|likes|searches|queries|inputs?|designs?|notes|photographs)`;
+
+export const en: Lexicon = {
+  ai: [AIS],
+  train: [
+    ...both(String.raw`\b(?:re)?train(?:s|ed|ing)?\b`, String.raw`\b${AI}\b`),
+    String.raw`\b(?:to|for|used to|using it to|use it to) (?:re)?train\b`,
+    String.raw`\b(?:ai|model|llm|chatbot|algorithm|machine[- ]learning|generative ai|gen ?ai)[- ]training\b`,
+    String.raw`\btraining (?:data|datasets?|sets?|material|corpus|corpora|purposes)\b`,
+    String.raw`\bfine-?tun(?:e|es|ed|ing)\b`,
+    near(String.raw`\b(?:feed|feeds|feeding|fed)\b`, String.raw`\b${AI}\b`, 40),
+    String.raw`\bteach(?:es|ing)?\s+${W}${AI}\b`,
+    String.raw`\b${AI}\s+(?:\w+\s+){0,2}(?:learn|learns|learning|learned|learnt)\s+from\b`,
+    String.raw`\bdata for (?:generative )?ai\b`,
+    String.raw`\bgenerative ai improvement\b`,
+    String.raw`\b(?:ai|data|content)[- ](?:content |data )?licens\w+ (?:deal|agreement|pact|partnership)s?\b`,
+    String.raw`\b(?:ai|model|llm) (?:makers|developers|companies|firms|giants|labs)\b[^.!?;]{0,40}\b(?:data|content|posts)\b`,
+    near(String.raw`\bimprov(?:e|es|ed|ing)\b`, String.raw`\b${AI}\b`, 30),
+  ],
+  trainWeak: [
+    String.raw`\b(?:re)?train(?:s|ed|ing)?\b`,
+    String.raw`\b(?:improv|develop|enhanc|build)(?:e|es|ed|ing|s)?\s+(?:its|their|our)\s+(?:\w+\s+)?(?:products|services|models|systems|technology|features)\b`,
+    String.raw`\bmachine learning\b`,
+  ],
+  data: [
+    String.raw`\b(?:your|their|our|my|his|her|${PEOPLE})\s+(?:[\w'-]+\s+){0,2}?${STUFF}\b`,
+    String.raw`\b${STUFF}\s+(?:of|from|by|on|belonging to|shared by|uploaded by|posted by)\s+(?:its\s+|their\s+|the\s+|millions of\s+|\w+\s+)?${PEOPLE}`,
+    String.raw`\b(?:personal|private|customer|user|consumer|biometric|health|behaviou?ral|member)[- ](?:data|information|content|messages|photos|details)\b`,
+    String.raw`\b(?:user[- ]generated content|ugc|chat (?:history|histories|logs|transcripts)|voice (?:recordings?|data|samples)|public (?:posts|content|data|photos|profiles|comments)|private messages|direct messages|pii)\b`,
+    String.raw`\b(?:facebook|instagram|linkedin|reddit|twitter|tweets|tumblr|wordpress|quora|threads|youtube|stack overflow|tiktok|slack|zoom|x|whatsapp|gmail|discord|medium|deviantart|pinterest|snapchat|flickr)(?:'s)?\s+(?:posts|data|content|comments|messages|photos|videos|profiles|conversations|answers|archives?|users'? (?:data|posts|content))\b`,
+    String.raw`\bwhat (?:you|users|people) (?:post|write|share|upload|say|type)\b`,
+    String.raw`\b(?:[\w-]+[- ])?uploads\b`,
+    String.raw`\b(?:tweets|selfies|(?:posts|photos|comments|captions|images) and (?:photos|comments|images|videos|captions|messages|posts))\b`,
+  ],
+  privacy: [String.raw`\b(?:privacy|data protection|gdpr|data[- ]privacy|personal data|personal information|data rights)\b`],
+  optout: [
+    String.raw`\bopt(?:s|ed|ing)?[- ]?(?:out|in)\b`,
+    String.raw`\b(?:right to object|objection\w*|object(?:s|ed|ing)? to)\b`,
+    String.raw`\bconsent\w*\b`,
+    String.raw`\b(?:turn|switch)(?:s|ed|ing)? (?:it |this |that )?off\b`,
+    String.raw`\bdisabl(?:e|es|ed|ing)\b`,
+    String.raw`\b(?:toggle|data controls|privacy (?:controls|settings)|settings?)\b`,
+    String.raw`\bhow to (?:stop|prevent|opt|delete|hide|disable|turn off|keep|protect|block)\b`,
+    String.raw`\b(?:deadline|by default|default setting)\b`,
+  ],
+  policy: [
+    String.raw`\b(?:terms of (?:service|use)|terms and conditions|user agreement|tos|t&cs?|privacy (?:policy|policies|notice|terms))\b`,
+    String.raw`\b(?:new|updated?|updates|changes?|changed|changing|revis\w+|rewrit\w+|quietly)\s+(?:\w+\s+){0,2}(?:terms|policy|policies)\b`,
+  ],
+  legal: [
+    String.raw`\b(?:complaints?|lawsuits?|sue[sd]?|suing|class[- ]action|courts?|judges?|ruling|ruled|injunction|investigat\w+|probes?|probed|probing|inquiry|fine[sd]?|penalt\w+|bans?|banned|banning|bars?|barred|block(?:s|ed|ing)?|halt(?:s|ed|ing)?|paus(?:e|es|ed|ing)|suspend\w*|order(?:s|ed)?|warn(?:s|ed|ing)?|watchdogs?|regulators?|regulatory|authorit(?:y|ies)|commissioner|supervisory|dpas?|settle\w*|charged|violat\w+|illegal(?:ly)?|unlawful(?:ly)?|legal basis|legitimate interests?|gdpr|task force|scrutiny|challeng\w+|stop(?:s|ped)?|forced?|lawmakers|ftc|legal action|accus\w+|alleg\w+)\b`,
+  ],
+  deny: [
+    String.raw`\b(?:does ?n[o']?t|do ?n[o']?t|did ?n[o']?t|won'?t|will not|would not|is not|isn'?t|are not|aren'?t|never|no longer|denies|denied|deny|clarif\w+|says no|rul\w+ out|refut\w+|pledg\w+ not|promis\w+ not|not (?:be )?used)\b`,
+  ],
+  deal: [
+    String.raw`\b(?:licens\w+|deals?|agreements?|partner(?:s|ed|ing|ships?)?|pay(?:s|ing)?|paid|charg(?:e|es|ed|ing)|sell(?:s|ing)?|sold|api access|access to (?:its|their)? ?(?:data|api|content))\b`,
+  ],
+  copyright: [
+    String.raw`\b(?:copyright\w*|infring\w+|authors?|novelists|publishers?|news (?:organi[sz]ations|outlets|publishers|media)|newspapers?|new york times|nyt|getty|fair use|pirat\w+|books|comedians?|music labels?|record labels|journalism)\b`,
+  ],
+  crawler: [String.raw`\b(?:crawl(?:ers?|ing|s)?|gptbot|ccbot|google-extended|robots\.txt|scrap(?:e|es|ed|ing|ers?)|web bots?|ai bots?|bytespider)\b`],
+  face: [String.raw`\b(?:facial[- ]recognition|face[- ]recognition|face[- ]search|clearview|pimeyes|faceprints?|face ?scans?)\b`],
+  offtopic: [
+    String.raw`\b(?:launch\w*|unveil\w*|debut\w*|rolls? out|rolling out|introduc\w+|releas\w+|raises?|raised|funding|valuation|ipo|investors?|chips?|gpus?|nvidia|semiconductor\w*|earnings|revenue|stock|shares|breach(?:ed|es)?|hack(?:ed|ers?|s)?|ransomware|leak\w*|cookies?|antitrust|acquir\w+|acquisition|layoffs?|review|hands-on|deals? of the|discount|sale)\b`,
+  ],
+};

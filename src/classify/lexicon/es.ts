@@ -1,0 +1,45 @@
+import type { Lexicon } from './types.js';
+import { both, near } from './util.js';
+
+// Spanish (folded).
+const AI = String.raw`(?:\bia\b|inteligencia artificial|\bmodelos?\b|chatbots?|algoritmos?|aprendizaje automatico|grok|gemini|chatgpt|llama|claude|copilot|meta ai)`;
+// Narrow AI mention (no bare "model"/"algorithm"): used where AI is the only link to the story.
+const AIS = String.raw`(?:\bia\b|inteligencia artificial|modelos? de lenguaje|\bchatbots?\b|chatgpt|\bgemini\b|\bgrok\b|\bllama\b|\bclaude\b|\bcopilot\b|\bmeta ai\b)`;
+const PEOPLE = String.raw`(?:usuari\w+|clientes|miembros|personas|gente|consumidores|suscriptores|ninos|menores|europeos|espanoles|empleados|creadores|artistas|cuentas)`;
+const STUFF = String.raw`(?:datos|publicaciones|posts|mensajes|chats|conversaciones|fotos|fotografias|imagenes|videos|voz|voces|grabaciones|contenidos?|comentarios|perfiles|archivos|documentos|interacciones|obras|informacion)`;
+
+export const es: Lexicon = {
+  ai: [AIS],
+  train: [
+    ...both(String.raw`\b(?:re)?entren(?:ar|a|an|o|aba|ara|aran|ado|ados|ada|amiento)\b`, AI),
+    String.raw`\bpara (?:re)?entrenar\b`,
+    String.raw`\bdatos de entrenamiento\b`,
+    near(String.raw`\b(?:alimentar|alimenta|nutrir)\b`, AI, 30),
+    near(String.raw`\b(?:mejorar|mejora)\b`, AI, 30),
+  ],
+  trainWeak: [String.raw`\b(?:re)?entren(?:ar|a|an|ado|amiento)\b`, String.raw`\bmejorar (?:sus|nuestros) (?:servicios|productos|modelos)\b`],
+  data: [
+    String.raw`\b(?:sus|tus|vuestros|nuestros|mis|su|tu) (?:[\w-]+ ){0,2}?${STUFF}\b`,
+    String.raw`\b${STUFF} (?:[\w-]+ ){0,2}?(?:de|de sus|de los|de las|del) (?:[\w-]+ )?${PEOPLE}\b`,
+    String.raw`\blo que (?:subes|publicas|compartes|escribes|dices)\b`,
+    String.raw`\b(?:datos personales|publicaciones publicas|contenidos? publicos?|mensajes privados|historial de (?:chats?|conversaciones))\b`,
+    String.raw`\b(?:publicaciones|posts|datos|contenidos?|mensajes|fotos) (?:de|en) (?:facebook|instagram|linkedin|reddit|twitter|x|threads|whatsapp|youtube)\b`,
+  ],
+  privacy: [String.raw`\b(?:privacidad|proteccion de datos|rgpd|datos personales)\b`],
+  optout: [
+    String.raw`\b(?:oponerse|oponer|oposicion|derecho de oposicion|excluirse|consentimiento|desactiv\w+|configuracion|ajustes|plazo|fecha limite|por defecto|formulario|rechaz\w+|negarse|opt-?out)\b`,
+    String.raw`\bcomo (?:evitar|impedir|desactivar|oponerse|proteger)\b`,
+  ],
+  policy: [String.raw`\b(?:terminos (?:y condiciones|de servicio|de uso)|condiciones de (?:uso|servicio)|politicas? de privacidad|politicas?)\b`],
+  legal: [
+    String.raw`\b(?:denuncia\w*|demanda\w*|querella|reclamacion\w*|tribunal\w*|juez|sentencia|fallo|investiga\w+|multa\w*|sancion\w*|prohib\w+|bloque\w+|suspend\w+|suspension|paraliz\w+|paus\w+|orden\w*|autoridad|regulador\w*|supervisor\w*|aepd|agencia|ilegal\w*|base legal|interes legitimo|accion colectiva|advert\w+|detener|frena\w*|acus\w+)\b`,
+  ],
+  deny: [String.raw`\b(?:no|nunca|niega\w*|desmiente\w*|aclara\w*|clarifica\w*)\b`],
+  deal: [String.raw`\b(?:licencia\w*|acuerdo\w*|alianza|pag\w+|cobr\w+|vend\w+)\b`],
+  copyright: [String.raw`\b(?:derechos de autor|copyright|editores|editoriales|autores|periodicos|medios|prensa|new york times|getty|libros)\b`],
+  crawler: [String.raw`\b(?:rastreador\w*|crawlers?|scraping|robots\.txt|gptbot)\b`],
+  face: [String.raw`\b(?:reconocimiento facial|clearview|pimeyes)\b`],
+  offtopic: [
+    String.raw`\b(?:lanza\w*|presenta\w*|estrena\w*|financiacion|ronda|valoracion|chips?|semiconductores|nvidia|filtracion|hackeo|ciberataque|cookies|adquisicion|compra de|bolsa|acciones)\b`,
+  ],
+};

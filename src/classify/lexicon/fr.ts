@@ -1,0 +1,49 @@
+import type { Lexicon } from './types.js';
+import { both, near } from './util.js';
+
+// French (folded: "entraîner" → "entrainer", "données" → "donnees").
+const AI = String.raw`(?:(?:l'|d')?ia\b|i\.a\.|intelligence artificielle|modeles?\b|agents? conversationnels?|chatbots?|algorithmes?|apprentissage automatique|grok|gemini|chatgpt|llama|claude|copilot|meta ai)`;
+// Narrow AI mention (no bare "model"/"algorithm"): used where AI is the only link to the story.
+const AIS = String.raw`(?:(?:\bl'|\bd')?ia\b|\bi\.a\.|intelligence artificielle|modeles? de langage|agents? conversationnels?|\bchatbots?\b|chatgpt|\bgemini\b|\bgrok\b|\bllama\b|\bclaude\b|\bcopilot\b|\bmeta ai\b)`;
+const PEOPLE = String.raw`(?:utilisat(?:eurs?|rices?)|internautes|abonnes|membres|clients|personnes|usagers|europeens|francais|enfants|mineurs|salaries|createurs|artistes|comptes)`;
+const STUFF = String.raw`(?:donnees|publications?|posts?|messages?|conversations?|photos?|images?|videos?|voix|enregistrements?|contenus?|commentaires?|profils?|fichiers?|documents?|echanges|discussions|historiques?|requetes|interactions|oeuvres|informations|textes)`;
+
+export const fr: Lexicon = {
+  ai: [AIS],
+  train: [
+    ...both(String.raw`\b(?:re)?entrain(?:er|e|ent|ait|era|eront|ees?|es|ement|ements)\b`, AI),
+    String.raw`\b(?:pour|afin d'|a) (?:re)?entrainer\b`,
+    String.raw`\bdonnees d'(?:entrainement|apprentissage)\b`,
+    near(String.raw`\b(?:nourrir|nourrit|alimenter|alimente|former)\b`, AI, 30),
+    near(String.raw`\b(?:ameliorer|ameliore|amelioration)\b`, AI, 35),
+    String.raw`\bia generative\b[^.!?]{0,20}\bamelioration`,
+  ],
+  trainWeak: [String.raw`\b(?:re)?entrain(?:er|e|ent|ait|era|ement)\b`, String.raw`\bameliorer (?:ses|leurs|nos) (?:services|produits|modeles)\b`],
+  data: [
+    String.raw`\b(?:vos|leurs|nos|mes|tes|ses|votre|leur|notre) (?:[\w'-]+ ){0,2}?${STUFF}\b`,
+    String.raw`\b${STUFF} (?:[\w'-]+ ){0,2}?(?:des|de ses|de leurs|de|d') ?(?:[\w'-]+ )?${PEOPLE}\b`,
+    String.raw`\bce que vous (?:publiez|partagez|ecrivez|envoyez|dites)\b`,
+    String.raw`\b(?:donnees (?:personnelles|des (?:utilisateurs|internautes|clients|membres)|utilisateurs|clients|a caractere personnel)|contenus? publics?|publications? publiques|messages? prives|historique des conversations)\b`,
+    String.raw`\b(?:facebook|instagram|linkedin|reddit|twitter|x|threads|whatsapp|youtube)\b[^.!?]{0,12}\b(?:publications|posts|donnees|contenus?|messages|photos)\b`,
+  ],
+  privacy: [String.raw`\b(?:vie privee|protection des donnees|rgpd|donnees personnelles|confidentialite)\b`],
+  optout: [
+    String.raw`\b(?:s'opposer|opposer|opposition|droit d'opposition|refuser|refus|consentement|desactiver|desactivation|parametres?|date limite|par defaut|formulaire|opt-?out)\b`,
+    String.raw`\bcomment (?:refuser|s'opposer|eviter|empecher|desactiver|proteger)\b`,
+  ],
+  policy: [
+    String.raw`\b(?:conditions (?:generales )?d'utilisation|cgu|politique de confidentialite|regles de confidentialite)\b`,
+    String.raw`\b(?:nouvelles?|mise a jour|modifi\w+|change\w+) (?:\w+ ){0,2}(?:conditions|politique|regles)\b`,
+  ],
+  legal: [
+    String.raw`\b(?:plaintes?|porte plainte|poursuites?|poursuivi\w*|proces|tribunal|justice|cour|jugement|enquete\w*|sanction\w*|amendes?|interdi\w+|bloqu\w+|suspend\w*|suspension|mise en demeure|ordonn\w+|autorite|regulateur\w*|gendarme|cnil|avertissement|pause|stopp\w+|renonce\w*|recours|illegal\w*|illicite|base legale|interet legitime|action collective|accus\w+|condamn\w+|saisi\w*)\b`,
+  ],
+  deny: [String.raw`\b(?:ne|n') ?(?:[\w']+ )?(?:pas|plus|jamais)\b`, String.raw`\b(?:dement\w*|assure que|precise que|clarifi\w+)\b`],
+  deal: [String.raw`\b(?:accords?|licences?|partenariat|payer|paye|payant|vend\w*|monnay\w+|factur\w+)\b`],
+  copyright: [String.raw`\b(?:droits? d'auteur|editeurs|auteurs|presse|journaux|medias|le monde|contrefacon|new york times|getty|livres)\b`],
+  crawler: [String.raw`\b(?:robots? d'exploration|crawlers?|aspir\w+|moissonn\w+|scraping|gptbot|robots\.txt)\b`],
+  face: [String.raw`\b(?:reconnaissance faciale|clearview|pimeyes)\b`],
+  offtopic: [
+    String.raw`\b(?:lance\w*|devoil\w+|presente\w*|levee de fonds|leve|valorisation|puces?|semi-conducteurs|nvidia|fuite|piratage|cyberattaque|cookies?|rancongiciel|rachat|rachete|acquisition|bourse|chiffre d'affaires|test)\b`,
+  ],
+};

@@ -1,0 +1,46 @@
+import type { Lexicon } from './types.js';
+import { both, near } from './util.js';
+
+// Italian (folded).
+const AI = String.raw`(?:(?:l'|dell')?ia\b|\bai\b|intelligenz[ae] artificial[ei]|\bmodell[oi]\b|chatbot|algoritm[oi]|apprendimento automatico|grok|gemini|chatgpt|llama|claude|copilot|meta ai)`;
+// Narrow AI mention (no bare "model"/"algorithm"): used where AI is the only link to the story.
+const AIS = String.raw`(?:(?:\bl'|\bdell')?ia\b|\bai\b|intelligenz[ae] artificial[ei]|modell[oi] linguistic[oi]|\bchatbot\b|chatgpt|\bgemini\b|\bgrok\b|\bllama\b|\bclaude\b|\bcopilot\b|\bmeta ai\b)`;
+const PEOPLE = String.raw`(?:utent\w+|clienti|iscritti|membri|persone|consumatori|abbonati|bambini|minori|europei|italiani|dipendenti|creatori|artisti|account)`;
+const STUFF = String.raw`(?:dati|post|pubblicazioni|messaggi|chat|conversazioni|foto|fotografie|immagini|video|voce|voci|registrazioni|contenuti|commenti|profili|file|documenti|interazioni|opere|informazioni)`;
+
+export const it: Lexicon = {
+  ai: [AIS],
+  train: [
+    ...both(String.raw`\b(?:ri)?addestr(?:are|a|ano|ato|ati|ata|ate|era|eranno|amento|amenti)\b`, AI),
+    String.raw`\bper (?:ri)?addestrare\b`,
+    String.raw`\bdati (?:di|per l'|per il) (?:addestramento|training)\b`,
+    ...both(String.raw`\b(?:allen(?:are|a|ano|ato|amento))\b`, AI),
+    near(String.raw`\b(?:nutrire|alimentare|alimenta)\b`, AI, 30),
+    near(String.raw`\b(?:migliorare|migliora|miglioramento)\b`, AI, 30),
+  ],
+  trainWeak: [String.raw`\b(?:ri)?addestr\w+`, String.raw`\bmigliorare i (?:propri|suoi|loro) (?:servizi|prodotti|modelli)\b`],
+  data: [
+    String.raw`\b(?:i tuoi|i suoi|i loro|le tue|le loro|le sue|i vostri|tuoi|vostri|nostri|propri|proprie) (?:[\w'-]+ ){0,2}?${STUFF}\b`,
+    String.raw`\b${STUFF} (?:[\w'-]+ ){0,2}?(?:degli|dei|delle|di|del|dai) (?:[\w'-]+ )?${PEOPLE}\b`,
+    String.raw`\bcio che (?:pubblichi|condividi|scrivi|carichi)\b`,
+    String.raw`\b(?:dati personali|post pubblici|contenuti pubblici|messaggi privati|dati degli utenti)\b`,
+    String.raw`\b(?:post|dati|contenuti|messaggi|foto) (?:di|su) (?:facebook|instagram|linkedin|reddit|twitter|x|threads|whatsapp|youtube)\b`,
+  ],
+  privacy: [String.raw`\b(?:privacy|protezione dei dati|gdpr|dati personali|riservatezza)\b`],
+  optout: [
+    String.raw`\b(?:opporsi|opporti|opposizione|diritto di opposizione|consenso|disattiv\w+|impostazion\w+|scadenza|entro il|modulo|rifiut\w+|negare|opt-?out)\b`,
+    String.raw`\bcome (?:evitare|impedire|disattivare|opporsi|proteggere)\b`,
+  ],
+  policy: [String.raw`\b(?:termini (?:di servizio|d'uso|e condizioni)|condizioni d'uso|informativa(?: sulla)?(?: privacy)?|policy)\b`],
+  legal: [
+    String.raw`\b(?:garante|denuncia\w*|reclam\w+|esposto|ricorso|causa|class action|tribunale|sentenza|giudic\w+|istruttoria|indagin\w+|indag\w+|sanzion\w+|multa\w*|vieta|vietat\w+|divieto|blocc\w+|sospen\w+|stop|ordin\w+|autorita|ingiunzione|illegal\w+|illecit\w+|base giuridica|legittimo interesse|avvertiment\w+|accus\w+|limitazione)\b`,
+  ],
+  deny: [String.raw`\b(?:non|mai|nega\w*|smentisc\w+|chiarisc\w+|precisa\w*)\b`],
+  deal: [String.raw`\b(?:licenz\w+|accord\w+|intesa|partnership|pag\w+|vend\w+|cedere)\b`],
+  copyright: [String.raw`\b(?:diritto d'autore|copyright|editori|autori|giornali|testate|new york times|getty|siae|libri)\b`],
+  crawler: [String.raw`\b(?:crawler|scraping|web scraping|robots\.txt|gptbot)\b`],
+  face: [String.raw`\b(?:riconoscimento facciale|clearview|pimeyes)\b`],
+  offtopic: [
+    String.raw`\b(?:lancia|lancio|presenta\w*|debutto|finanziament\w+|round|valutazione|chip|semiconduttori|nvidia|fuga di dati|violazione dei dati|attacco hacker|hacker|cookie|acquisizione|acquista|borsa|azioni|recensione)\b`,
+  ],
+};

@@ -1,0 +1,48 @@
+import type { Lexicon } from './types.js';
+import { both, near } from './util.js';
+
+// Dutch (folded). Like German, Dutch compounds ("persoonsgegevens", "AI-training").
+const AI = String.raw`(?:\bai\b|\bai-|kunstmatige intelligentie|taalmodel\w*|\bmodel(?:len)?\b|chatbots?|algoritme\w*|machine learning|grok|gemini|chatgpt|llama|claude|copilot|meta ai)`;
+// Narrow AI mention (no bare "model"/"algorithm"): used where AI is the only link to the story.
+const AIS = String.raw`(?:\bai\b|\bai-|kunstmatige intelligentie|taalmodel\w*|\bchatbots?\b|chatgpt|\bgemini\b|\bgrok\b|\bllama\b|\bclaude\b|\bcopilot\b|\bmeta ai\b)`;
+const PEOPLE = String.raw`(?:gebruikers?|klanten|leden|mensen|personen|consumenten|abonnees|kinderen|minderjarigen|europeanen|nederlanders|belgen|werknemers|makers|kunstenaars)`;
+const STUFF = String.raw`(?:gegevens|data|berichten|posts|chats|gesprekken|foto'?s|afbeeldingen|video'?s|stem|stemmen|opnames|content|inhoud|reacties|profielen|bestanden|documenten|interacties|werken|informatie)`;
+
+export const nl: Lexicon = {
+  ai: [AIS],
+  train: [
+    String.raw`(?:\bai|model)[- ]?training\w*`,
+    String.raw`\btrainingsdata\w*`,
+    ...both(String.raw`\b(?:train(?:en|t|de|den|ing))\b`, AI),
+    String.raw`\bom (?:[\w'-]+ ){0,5}?te trainen\b`,
+    near(String.raw`\b(?:voeden|gevoed|voedt)\b`, AI, 40),
+    ...both(String.raw`\bverbeter(?:en|t|ing)\b`, AI, 35),
+  ],
+  trainWeak: [String.raw`\btrain\w*`, String.raw`\bverbeter\w+`],
+  data: [
+    String.raw`\b(?:[\w-]+-)?uploads\b`,
+    String.raw`\b(?:gebruikers|klant|persoons|leden|gezondheids)\w*(?:gegevens|data|content|berichten)\b`,
+    String.raw`\b(?:jouw|je|uw|hun|onze|mijn|zijn|haar) (?:[\w'-]+ ){0,2}?${STUFF}\b`,
+    String.raw`\b${STUFF} (?:[\w'-]+ ){0,2}?van (?:[\w'-]+ )?${PEOPLE}\b`,
+    String.raw`\b(?:openbare (?:berichten|posts|content|gegevens|profielen|foto'?s)|priveberichten|persoonlijke (?:gegevens|berichten|data))\b`,
+    String.raw`\b(?:facebook|instagram|linkedin|reddit|twitter|x|threads|whatsapp|youtube)-?(?:berichten|posts|gegevens|data|content|gebruikers)\b`,
+  ],
+  privacy: [String.raw`\b(?:privacy\w*|gegevensbescherming|avg|gdpr|persoonsgegevens)\b`],
+  optout: [
+    String.raw`\b(?:bezwaar\w*|afmeld\w+|opt-?out|toestemming|uitzetten|uitschakel\w+|instelling\w*|deadline|uiterlijk|standaard|formulier|voorkomen|weiger\w+)\b`,
+    String.raw`\bzo (?:voorkom|maak|zet)\b`,
+  ],
+  policy: [String.raw`\b(?:gebruiksvoorwaarden|voorwaarden|privacybeleid|privacyverklaring|beleid)\b`],
+  legal: [
+    String.raw`\w*toezichthouder\w*`,
+    String.raw`\b(?:klacht\w*|rechtszaak\w*|aanklacht|rechter\w*|rechtbank|vonnis|uitspraak|onderzoek\w*|boete\w*|verbod\w*|verbied\w+|verboden|blokk\w+|stopt?|gestopt|opschort\w+|pauzeer\w+|bevel|toezichthouder\w*|autoriteit persoonsgegevens|waarschuw\w+|illegaal|onrechtmatig|grondslag|gerechtvaardigd belang|massaclaim|collectieve actie|aangeklaagd|beschuldig\w+|consumentenbond)\b`,
+  ],
+  deny: [String.raw`\b(?:niet|geen|nooit|ontkent\w*|verduidelijk\w+)\b`],
+  deal: [String.raw`\b(?:licentie\w*|deal|overeenkomst|partnerschap|betal\w+|verkoop\w*|verkop\w+)\b`],
+  copyright: [String.raw`\b(?:auteursrecht\w*|uitgevers?|auteurs|kranten|media|new york times|getty|brein|boeken)\b`],
+  crawler: [String.raw`\b(?:crawler\w*|scraping|scrapen|robots\.txt|gptbot)\b`],
+  face: [String.raw`\b(?:gezichtsherkenning|clearview|pimeyes)\b`],
+  offtopic: [
+    String.raw`\b(?:lanceert|lancering|introduceert|presenteert|onthult|financieringsronde|investering|waardering|chips?|halfgeleiders?|nvidia|datalek|hack\w*|cyberaanval|cookies?|overname|beurs|aandelen|review)\b`,
+  ],
+};

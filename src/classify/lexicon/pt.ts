@@ -1,0 +1,45 @@
+import type { Lexicon } from './types.js';
+import { both, near } from './util.js';
+
+// Portuguese, Brazilian and European spellings (folded).
+const AI = String.raw`(?:\bia\b|inteligencia artificial|\bmodelos?\b|chatbots?|algoritmos?|aprendizado de maquina|aprendizagem automatica|grok|gemini|chatgpt|llama|claude|copilot|meta ai)`;
+// Narrow AI mention (no bare "model"/"algorithm"): used where AI is the only link to the story.
+const AIS = String.raw`(?:\bia\b|inteligencia artificial|modelos? de linguagem|\bchatbots?\b|chatgpt|\bgemini\b|\bgrok\b|\bllama\b|\bclaude\b|\bcopilot\b|\bmeta ai\b)`;
+const PEOPLE = String.raw`(?:usuari\w+|utilizadores|clientes|membros|pessoas|consumidores|assinantes|criancas|menores|europeus|brasileiros|portugueses|funcionarios|criadores|artistas|contas)`;
+const STUFF = String.raw`(?:dados|publicacoes|posts|postagens|mensagens|chats|conversas|fotos|fotografias|imagens|videos|voz|vozes|gravacoes|conteudos?|comentarios|perfis|arquivos|ficheiros|documentos|interacoes|obras|informacoes)`;
+
+export const pt: Lexicon = {
+  ai: [AIS],
+  train: [
+    ...both(String.raw`\b(?:re)?trein(?:ar|a|am|ou|ado|ados|ada|amento|o|ara|arao)\b`, AI),
+    String.raw`\bpara (?:re)?treinar\b`,
+    String.raw`\bdados (?:de|para) (?:treinamento|treino)\b`,
+    near(String.raw`\b(?:alimentar|alimenta|nutrir)\b`, AI, 30),
+    near(String.raw`\b(?:melhorar|melhora|aprimorar|aprimora)\b`, AI, 30),
+  ],
+  trainWeak: [String.raw`\b(?:re)?trein(?:ar|a|am|ou|ado|amento|o)\b`, String.raw`\b(?:melhorar|aprimorar) (?:os )?(?:seus|nossos) (?:servicos|produtos|modelos)\b`],
+  data: [
+    String.raw`\b(?:seus|suas|teus|tuas|nossos|meus|sua|seu|os seus|as suas) (?:[\w-]+ ){0,2}?${STUFF}\b`,
+    String.raw`\b${STUFF} (?:[\w-]+ ){0,2}?(?:de|dos|das|do|da|de seus|de suas) (?:[\w-]+ )?${PEOPLE}\b`,
+    String.raw`\bo que (?:voce )?(?:publica|posta|compartilha|partilha|envia|escreve)\b`,
+    String.raw`\b(?:dados pessoais|publicacoes publicas|conteudos? publicos?|mensagens privadas|historico de conversas)\b`,
+    String.raw`\b(?:publicacoes|posts|postagens|dados|conteudos?|mensagens|fotos) (?:do|no|de|na) (?:facebook|instagram|linkedin|reddit|twitter|x|threads|whatsapp|youtube)\b`,
+  ],
+  privacy: [String.raw`\b(?:privacidade|protecao de dados|lgpd|rgpd|dados pessoais)\b`],
+  optout: [
+    String.raw`\b(?:opor-se|se opor|oposicao|direito de oposicao|consentimento|desativ\w+|configurac\w+|definicoes|prazo|por padrao|formulario|recus\w+|impedir|opt-?out)\b`,
+    String.raw`\bcomo (?:evitar|impedir|desativar|se opor|proteger|recusar)\b`,
+  ],
+  policy: [String.raw`\b(?:termos (?:de uso|de servico|e condicoes)|politicas? de privacidade|politicas?)\b`],
+  legal: [
+    String.raw`\b(?:anpd|denuncia\w*|processa\w*|processo|acao judicial|tribunal|justica|juiz|sentenca|decisao|investiga\w+|multa\w*|sanc\w+|proib\w+|bloque\w+|suspend\w+|suspensao|suspensa|interromp\w+|ordem|ordena|autoridade|regulador\w*|ilegal|base legal|interesse legitimo|acao coletiva|idec|notific\w+|acus\w+|medida preventiva|cnpd)\b`,
+  ],
+  deny: [String.raw`\b(?:nao|nunca|nega\w*|desmente\w*|esclarec\w+)\b`],
+  deal: [String.raw`\b(?:licenc\w+|acordo\w*|parceria|pag\w+|cobr\w+|vend\w+)\b`],
+  copyright: [String.raw`\b(?:direitos autorais|direito de autor|copyright|editoras|autores|jornais|imprensa|new york times|getty|livros)\b`],
+  crawler: [String.raw`\b(?:rastreador\w*|crawlers?|raspagem|scraping|robots\.txt|gptbot)\b`],
+  face: [String.raw`\b(?:reconhecimento facial|clearview|pimeyes)\b`],
+  offtopic: [
+    String.raw`\b(?:lanca\w*|lancamento|apresenta\w*|estreia|financiamento|rodada|avaliacao|chips?|semicondutores|nvidia|vazamento|invasao|hacker|ataque cibernetico|cookies|aquisicao|bolsa|acoes)\b`,
+  ],
+};

@@ -1,0 +1,40 @@
+// Finds which concepts occur in each unit (the title, then each sentence of the
+// summary/content). Sentence-level co-occurrence is what the scorer reasons on.
+import type { Lang } from '../domain.js';
+import { CONCEPTS, conceptRegexes, type ConceptId } from './lexicon/index.js';
+import { fold, sentences } from './normalize.js';
+
+export interface Unit {
+  /** Original (cleaned) text, for quoting. */
+  text: string;
+  folded: string;
+  isTitle: boolean;
+  /** concept → the phrase that matched (folded form). */
+  hits: Map<ConceptId, string>;
+}
+
+// Long articles: the opening carries the story; the cap keeps cost bounded.
+const MAX_BODY_CHARS = 3000;
+
+export function matchUnit(text: string, lang: Lang, isTitle: boolean, folded = fold(text)): Unit {
+  const hits = new Map<ConceptId, string>();
+  const res = conceptRegexes(lang);
+  for (const c of CONCEPTS) {
+    const re = res.get(c);
+    if (!re) continue;
+    re.lastIndex = 0;
+    const m = re.exec(folded);
+    if (m) hits.set(c, m[0]);
+  }
+  return { text, folded, isTitle, hits };
+}
+
+export function splitUnits(title: string, body: string, lang: Lang): Unit[] {
+  const units: Unit[] = [];
+  if (title) units.push(matchUnit(title, lang, true));
+  if (body) {
+    const b = body.length > MAX_BODY_CHARS ? body.slice(0, MAX_BODY_CHARS) : body;
+    for (const s of sentences(b)) units.push(matchUnit(s, lang, false));
+  }
+  return units;
+}

@@ -1,0 +1,71 @@
+// `serve`: the long-running bot. Polls once right after start, then on
+// POLL_SCHEDULE; serves HTTP; stops cleanly on SIGTERM/SIGINT.
+import type { Config } from '../config/load.js';
+import { createBot, type Bot } from '../app.js';
+import { startHttp } from '../http/server.js';
+import { PollScheduler } from '../scheduler/scheduler.js';
+import { logger } from '../log.js';
+
+const log = logger.child({ module: 'serve' });
+
+export async function serve(config: Config): Promise<void> {
+  let bot: Bot | undefined;
+  let http: Awaited<ReturnType<typeof startHttp>> | undefined;
+  let scheduler: PollScheduler | undefined;
+  let retryTimer: NodeJS.Timeout | undefined;
+  let started = false;
+  let stopping = false;
+
+  // Installed first, so a signal during start-up also ends in a clean exit.
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => {
+      log.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, 20_000);
+    force.unref();
+    clearInterval(retryTimer);
+    await scheduler?.stop(10_000);
+    await bot?.digests.stop();
+    await http?.close().catch(() => undefined);
+    // In-flight deliveries finish (bounded by the force timer); nothing new starts.
+    await bot?.outbox.drain().catch(() => undefined);
+    await bot?.close();
+    log.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+
+  bot = await createBot(config);
+  const b = bot;
+  http = await startHttp({
+    port: config.PORT,
+    host: config.HOST,
+    ready: async () => {
+      if (!started || stopping) return false;
+      await b.store.meta.get('__ping__');
+      return true;
+    },
+    routes: b.runtimes.flatMap((r) => r.routes ?? []),
+  });
+  if (stopping) return;
+  for (const r of b.runtimes) await r.start?.();
+  scheduler = new PollScheduler(config.POLL_SCHEDULE, async () => {
+    await b.cycle();
+  });
+  scheduler.start(true);
+  b.digests.start();
+  // Retries and edits that were not due during the last cycle.
+  retryTimer = setInterval(() => {
+    void b.outbox.drain().catch((err: unknown) => log.error({ err: err instanceof Error ? err.message : String(err) }, 'outbox drain failed'));
+  }, 5_000);
+  retryTimer.unref();
+  started = true;
+  log.info(
+    { port: http.port, schedule: config.POLL_SCHEDULE, store: b.store.backend, sources: b.sources.length, adapters: b.sinks.map((s) => s.platform) },
+    'optout-radar started',
+  );
+}

@@ -1,0 +1,254 @@
+// The sources → stories half of a poll cycle (SPEC §3): fetch every enabled
+// source, parse, normalise, drop items seen before, apply the no-flood rule,
+// cluster the rest into stories. poll.ts classifies the returned changes.
+import type { Item, Source, SourceState, Story } from '../domain.js';
+import type { Store } from '../store/store.js';
+import { Fetcher, type FetcherOptions, type FetchOutcome } from '../fetch/index.js';
+import { newState } from '../fetch/health.js';
+import { parseFeed, scrapeHtml, type RawFeed } from '../parse/index.js';
+import { normaliseEntry } from '../normalise/item.js';
+import { StoryBook } from '../stories/book.js';
+import type { ArticleFetcher } from '../article/index.js';
+import { logger } from '../log.js';
+
+export { sourceSlot, dueInWindow } from '../sources/spread.js';
+
+const log = logger.child({ module: 'ingest' });
+const DAY = 86_400_000;
+const SEEN_NS = 'ingest';
+const SEEN_KEY = 'seen';
+const SEEN_PER_SOURCE = 400;
+
+export interface IngestOptions {
+  store: Store;
+  sources: Source[];
+  fetcher?: Fetcher;
+  /** Used to build a fetcher when none is given (tests/demo). */
+  fetcherOptions?: FetcherOptions;
+  now?: Date;
+  maxAgeDays?: number; // default 3
+  /** Ignore backoff/freshness and fetch every enabled source now (`sources check`). */
+  force?: boolean;
+  /** serve: the scheduler passes only the sources due in this tick (see dueInWindow); kept for symmetry. */
+  spread?: boolean;
+  dryRun?: boolean;
+  /** poll.ts writes stories itself after classifying; set false to skip ingest's own story writes. */
+  writeStories?: boolean;
+  /** Fetch article text for new items that pass `filter` and have no content of their own. */
+  articles?: { fetcher: ArticleFetcher; filter: (item: Item) => boolean; max?: number };
+  signal?: AbortSignal;
+}
+
+export interface StoryChange {
+  story: Story;
+  isNew: boolean;
+  newItems: Item[];
+}
+
+export interface SourceReport {
+  sourceId: string;
+  status: FetchOutcome['status'];
+  items: number;
+  newItems: number;
+  error?: string;
+  reason?: string;
+  ms: number;
+}
+
+export interface IngestReport {
+  sources: number;
+  fetched: number;
+  notModified: number; // 304s and bodies whose hash did not change
+  failed: number;
+  skipped: number; // backing off, paused, or fresh per Cache-Control
+  items: number;
+  newItems: number;
+  bytes: number;
+  changes: StoryChange[];
+  errors: { sourceId: string; error: string }[];
+  perSource: SourceReport[];
+  http304: number;
+  durationMs: number;
+}
+
+interface Parsed {
+  source: Source;
+  items: Item[];
+  sourceWasNew: boolean;
+}
+
+function parseOutcome(source: Source, o: FetchOutcome, now: Date): { items: Item[]; error?: string } {
+  if (!o.text) return { items: [] };
+  let feed: RawFeed;
+  if (source.type === 'html' && source.html) {
+    try {
+      feed = scrapeHtml(o.text, source.html, o.url);
+    } catch (err) {
+      return { items: [], error: `scrape: ${(err as Error).message}` };
+    }
+  } else {
+    const r = parseFeed(o.text, { url: o.url, contentType: o.contentType ?? null });
+    if (!r.ok) return { items: [], error: `parse: ${r.error}` };
+    feed = r.feed;
+  }
+  const items: Item[] = [];
+  const ids = new Set<string>();
+  for (const e of feed.entries) {
+    if (source.type === 'google-news' && e.title) e.title = e.title.replace(/\s+[-–—]\s+[^-–—]{2,80}$/, ''); // " - Publisher" suffix
+    const item = normaliseEntry(e, { sourceId: source.id, baseUrl: o.url, feedLang: feed.lang ?? (typeof source.lang === 'string' ? source.lang : undefined), now });
+    if (item && !ids.has(item.id)) {
+      ids.add(item.id);
+      items.push(item);
+    }
+  }
+  return { items };
+}
+
+export async function ingest(opts: IngestOptions): Promise<IngestReport> {
+  const started = Date.now();
+  const now = opts.now ?? new Date();
+  const maxAgeMs = (opts.maxAgeDays ?? 3) * DAY;
+  const store = opts.store;
+  const ownFetcher = !opts.fetcher;
+  const fetcher = opts.fetcher ?? new Fetcher({ ...(opts.fetcherOptions ?? {}), now: () => new Date() });
+  const sources = opts.sources.filter((s) => s.enabled);
+  const report: IngestReport = {
+    sources: sources.length, fetched: 0, notModified: 0, failed: 0, skipped: 0, items: 0, newItems: 0, bytes: 0,
+    changes: [], errors: [], perSource: [], http304: 0, durationMs: 0,
+  };
+
+  try {
+    const seenNs = store.ns<Record<string, string[]>>(SEEN_NS);
+    const [seenAll, states, book] = await Promise.all([
+      seenNs.get(SEEN_KEY).then((v) => v ?? {}),
+      Promise.all(sources.map((s) => store.sources.get(s.id))),
+      StoryBook.load(store, now, Math.ceil(maxAgeMs / DAY) + 8),
+    ]);
+    const globalSeen = new Set<string>();
+    for (const ids of Object.values(seenAll)) for (const id of ids) globalSeen.add(id);
+    const newStates = new Map<string, SourceState>();
+
+    // Fetch and parse everything; the fetcher's limits pace the requests.
+    const parsed: Parsed[] = [];
+    await Promise.all(
+      sources.map(async (source, i) => {
+        const prev = states[i];
+        const t0 = Date.now();
+        let outcome: FetchOutcome;
+        try {
+          outcome = await fetcher.fetch(source, prev, { force: Boolean(opts.force), ...(opts.signal ? { signal: opts.signal } : {}) });
+        } catch (err) {
+          // fetch() is designed not to throw; if it does, the source fails alone.
+          outcome = { sourceId: source.id, status: 'error', url: source.url, bytes: 0, attempts: 1, durationMs: 0, error: (err as Error).message, state: prev ?? newState(source.id) };
+        }
+        report.bytes += outcome.bytes;
+        const sr: SourceReport = { sourceId: source.id, status: outcome.status, items: 0, newItems: 0, ms: 0 };
+        let state = outcome.state;
+        switch (outcome.status) {
+          case 'fetched': {
+            report.fetched++;
+            const { items, error } = parseOutcome(source, outcome, now);
+            if (error) {
+              // A body we cannot read is a failure of the source, shown in its health.
+              state = { ...state, lastError: error.slice(0, 300), lastErrorAt: now.toISOString(), consecutiveFailures: state.consecutiveFailures + 1 };
+              delete state.bodyHash; // re-parse next time even if unchanged
+              report.errors.push({ sourceId: source.id, error });
+              sr.error = error;
+              break;
+            }
+            sr.items = items.length;
+            report.items += items.length;
+            parsed.push({ source, items, sourceWasNew: !prev?.firstPollDone });
+            state = { ...state, firstPollDone: true, itemsSeen: (prev?.itemsSeen ?? 0) + 0 };
+            break;
+          }
+          case 'not-modified':
+          case 'unchanged':
+            report.notModified++;
+            if (outcome.status === 'not-modified') report.http304++;
+            break;
+          case 'skipped':
+            report.skipped++;
+            if (outcome.reason) sr.reason = outcome.reason;
+            break;
+          case 'error':
+            report.failed++;
+            report.errors.push({ sourceId: source.id, error: outcome.error ?? 'error' });
+            sr.error = outcome.error ?? 'error';
+            log.warn({ source: source.id, url: source.url, error: outcome.error, failures: state.consecutiveFailures, paused: state.paused, nextAttempt: state.nextAttempt }, 'source failed');
+            break;
+        }
+        newStates.set(source.id, state);
+        sr.ms = Date.now() - t0;
+        report.perSource.push(sr);
+      }),
+    );
+
+    // Decide which items are new, deterministically (sorted), then cluster.
+    const candidates: { item: Item; source: Source }[] = [];
+    const seenUpdate: Record<string, string[]> = { ...seenAll };
+    for (const p of parsed.sort((a, b) => a.source.id.localeCompare(b.source.id))) {
+      const fresh: string[] = [];
+      let newForSource = 0;
+      for (const item of p.items) {
+        if (globalSeen.has(item.id)) continue;
+        globalSeen.add(item.id);
+        fresh.push(item.id);
+        newForSource++;
+        const age = item.published ? now.getTime() - Date.parse(item.published) : undefined;
+        // No floods: a new source's backlog is recorded, only young items can alert.
+        const eligible = age !== undefined ? age <= maxAgeMs : !p.sourceWasNew;
+        if (eligible) candidates.push({ item, source: p.source });
+      }
+      report.newItems += newForSource;
+      const sr = report.perSource.find((r) => r.sourceId === p.source.id);
+      if (sr) sr.newItems = newForSource;
+      const st = newStates.get(p.source.id);
+      if (st) st.itemsSeen = (st.itemsSeen ?? 0) + newForSource;
+      if (fresh.length) {
+        const current = new Set(p.items.map((i) => i.id));
+        const kept = (seenAll[p.source.id] ?? []).filter((id) => !current.has(id));
+        seenUpdate[p.source.id] = [...p.items.map((i) => i.id), ...kept].slice(0, Math.max(SEEN_PER_SOURCE, p.items.length));
+      }
+    }
+    candidates.sort((a, b) => (a.item.published ?? a.item.fetchedAt).localeCompare(b.item.published ?? b.item.fetchedAt) || a.item.id.localeCompare(b.item.id));
+
+    if (opts.articles) await enrichArticles(candidates.map((c) => c.item), opts.articles);
+
+    const changes = new Map<string, StoryChange>();
+    for (const { item, source } of candidates) {
+      const a = await book.assign(item, source, now);
+      const ch = changes.get(a.story.id);
+      if (ch) ch.newItems.push(item);
+      else changes.set(a.story.id, { story: a.story, isNew: a.isNew, newItems: [item] });
+    }
+    report.changes = [...changes.values()];
+
+    if (!opts.dryRun) {
+      await book.save({ stories: opts.writeStories !== false });
+      const changedSeen = Object.keys(seenUpdate).some((k) => seenUpdate[k] !== seenAll[k]);
+      if (changedSeen) await seenNs.set(SEEN_KEY, seenUpdate);
+      await Promise.all(
+        sources.map(async (s, i) => {
+          const st = newStates.get(s.id);
+          if (st && JSON.stringify(st) !== JSON.stringify(states[i])) await store.sources.set(s.id, st);
+        }),
+      );
+    }
+  } finally {
+    if (ownFetcher) await fetcher.close();
+  }
+  report.durationMs = Date.now() - started;
+  log.info({ sources: report.sources, fetched: report.fetched, notModified: report.notModified, failed: report.failed, skipped: report.skipped, newItems: report.newItems, changes: report.changes.length, ms: report.durationMs, dryRun: Boolean(opts.dryRun) }, 'ingest done');
+  return report;
+}
+
+async function enrichArticles(items: Item[], a: NonNullable<IngestOptions['articles']>): Promise<void> {
+  const todo = items.filter((i) => i.link && !i.content && a.filter(i)).slice(0, a.max ?? 20);
+  await Promise.all(
+    todo.map(async (i) => {
+      const text = await a.fetcher.text(i.link!);
+      if (text) i.content = text;
+    }),
+  );
+}

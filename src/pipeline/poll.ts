@@ -1,0 +1,97 @@
+// One poll cycle, in the one direction of SPEC §3:
+// ingest (sources → stories) → classify → outbox (compose + deliver).
+import type { Decision, Source, Story } from '../domain.js';
+import type { Store } from '../store/store.js';
+import type { AlertSink } from '../delivery/port.js';
+import { ingest, type IngestReport } from './ingest.js';
+import { classify } from '../classify/index.js';
+import { composeAlert } from '../compose/index.js';
+import { Outbox, ensureConfiguredSubscriptions, type DrainReport } from '../delivery/outbox.js';
+import { logger } from '../log.js';
+
+const log = logger.child({ module: 'poll' });
+
+export interface CycleOptions {
+  store: Store;
+  sources: Source[];
+  sinks: AlertSink[];
+  outbox: Outbox;
+  threshold: number;
+  maxAgeDays: number;
+  alertLang: string;
+  /** Print alerts on this sink only; store nothing, post nothing. */
+  dryRun?: { print: AlertSink };
+  now?: () => Date;
+  /** Passed to ingest (lets tests and the demo fetch from loopback feeds). */
+  fetcherOptions?: Record<string, unknown>;
+}
+
+export interface CycleReport {
+  ingest: Omit<IngestReport, 'changes'>;
+  stories: number;
+  relevant: number;
+  queued: number;
+  posted: number;
+  updated: number;
+  failed: number;
+  deadLetters: number;
+  decisions: { storyId: string; title: string; decision: Decision }[];
+}
+
+export function classifyStory(story: Story, threshold: number): Decision {
+  return classify({ id: story.id, title: story.title, summary: story.summary, content: story.content, link: story.link, lang: story.lang }, { threshold });
+}
+
+export async function runCycle(opts: CycleOptions): Promise<CycleReport> {
+  const now = opts.now ?? (() => new Date());
+  const started = Date.now();
+  const ingested = await ingest({
+    store: opts.store,
+    sources: opts.sources,
+    now: now(),
+    maxAgeDays: opts.maxAgeDays,
+    dryRun: Boolean(opts.dryRun),
+    ...(opts.fetcherOptions ? { fetcherOptions: opts.fetcherOptions } : {}),
+  } as Parameters<typeof ingest>[0]);
+  const { changes, ...ingestSummary } = ingested;
+  const report: CycleReport = { ingest: ingestSummary, stories: changes.length, relevant: 0, queued: 0, posted: 0, updated: 0, failed: 0, deadLetters: 0, decisions: [] };
+
+  if (!opts.dryRun) await ensureConfiguredSubscriptions(opts.store, opts.sinks, now());
+  for (const change of changes) {
+    const story: Story = change.story;
+    const decision = classifyStory(story, opts.threshold);
+    story.decision = decision;
+    report.decisions.push({ storyId: story.id, title: story.title, decision });
+    if (decision.relevant) report.relevant++;
+    if (opts.dryRun) {
+      if (decision.relevant) await opts.dryRun.print.post('dry-run', composeAlert(story, decision, { lang: opts.alertLang, now: now() }));
+      continue;
+    }
+    await opts.store.stories.set(story.id, story);
+    report.queued += await opts.outbox.enqueue(story);
+  }
+  if (!opts.dryRun) {
+    const drained: DrainReport = await opts.outbox.drain();
+    report.posted = drained.posted;
+    report.updated = drained.updated;
+    report.failed = drained.retried;
+    report.deadLetters = drained.dead;
+  }
+  log.info(
+    {
+      ms: Date.now() - started,
+      sources: ingestSummary.sources,
+      failedSources: ingestSummary.failed,
+      newItems: ingestSummary.newItems,
+      stories: report.stories,
+      relevant: report.relevant,
+      queued: report.queued,
+      posted: report.posted,
+      updated: report.updated,
+      retrying: report.failed,
+      dryRun: Boolean(opts.dryRun),
+    },
+    'poll cycle done',
+  );
+  return report;
+}
