@@ -10,6 +10,8 @@ const RULE_TEXT: Record<RuleId, string> = {
   'train+context': 'AI training together with an opt-out, policy, legal or licensing angle',
   'ai+data+context': "AI, people's data and an opt-out, policy, legal or licensing angle together",
   'ai+privacy+action': 'an AI service facing privacy/data-protection action',
+  'train+content+context': 'AI training of files, calls, chats or posts, with a denial, opt-out, policy or legal angle',
+  'ugc+train': 'content of a platform built on user posts used for AI training',
   'ugc+ai+deal': 'a platform of user posts making a deal with an AI company',
 };
 

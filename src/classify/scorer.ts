@@ -2,7 +2,7 @@
 // is a pattern a reviewer can read ("AI training and people's data in one
 // sentence"), and the sum goes through a logistic so 3 points = 0.5.
 import type { ConceptId } from './lexicon/index.js';
-import type { Unit } from './matcher.js';
+import { close, type Unit } from './matcher.js';
 
 export type RuleId =
   | 'train+data'
@@ -10,7 +10,9 @@ export type RuleId =
   | 'train+context'
   | 'ai+data+context'
   | 'ai+privacy+action'
-  | 'ugc+ai+deal';
+  | 'ugc+ai+deal'
+  | 'ugc+train'
+  | 'train+content+context';
 
 export interface RuleHit {
   rule: RuleId;
@@ -36,32 +38,51 @@ export interface Scored {
 }
 
 const CONTEXT: ConceptId[] = ['optout', 'policy', 'legal', 'deny', 'deal'];
+// "does not train" is already covered by train+data; a denial alone says nothing about whose data.
+const STRONG_CONTEXT: ConceptId[] = ['optout', 'policy', 'legal', 'deal'];
 
 function has(u: Unit, c: ConceptId): boolean {
   return u.hits.has(c);
 }
 
-function unitRules(u: Unit, docAi: boolean, dpaInUnit: boolean, ugcInUnit: boolean): RuleHit[] {
+interface DocFacts {
+  ai: boolean; // an explicit AI mention somewhere in the item
+  data: boolean; // people's data somewhere in the item
+}
+
+function unitRules(u: Unit, doc: DocFacts, dpaInUnit: boolean, ugcInUnit: boolean): RuleHit[] {
   const out: RuleHit[] = [];
   const ctx = CONTEXT.filter((c) => has(u, c));
-  const titleBonus = u.isTitle ? 0.5 : 0;
-  if (has(u, 'train') && has(u, 'data')) {
+  const strongCtx = STRONG_CONTEXT.filter((c) => has(u, c));
+  const titleBonus = u.isTitle ? 0.5 : u.isLead ? 0.25 : 0;
+  // Co-occurrence must be local: "trained" and "your data" 300 characters apart in
+  // one long sentence are usually about different things.
+  if (has(u, 'train') && has(u, 'data') && close(u, 'train', 'data', 110)) {
     out.push({ rule: 'train+data', unit: u, points: 3.5 + titleBonus, concepts: ['train', 'data', ...ctx] });
-  } else if (has(u, 'trainWeak') && has(u, 'data') && (docAi || has(u, 'ai'))) {
+  } else if (has(u, 'trainWeak') && has(u, 'data') && (doc.ai || has(u, 'ai')) && close(u, 'trainWeak', 'data', 80)) {
     out.push({ rule: 'weakTrain+data', unit: u, points: 2.5 + titleBonus, concepts: ['trainWeak', 'data', ...ctx] });
   }
-  if (has(u, 'train') && ctx.length > 0) {
-    out.push({ rule: 'train+context', unit: u, points: 2.25 + titleBonus, concepts: ['train', ...ctx] });
+  if (has(u, 'train') && !has(u, 'data') && has(u, 'content') && ctx.length > 0 && close(u, 'train', 'content', 60)) {
+    out.push({ rule: 'train+content+context', unit: u, points: 2.75 + titleBonus, concepts: ['train', 'content', ...ctx] });
   }
-  if (has(u, 'ai') && has(u, 'data') && ctx.length > 0) {
-    out.push({ rule: 'ai+data+context', unit: u, points: 2 + titleBonus, concepts: ['ai', 'data', ...ctx] });
+  if (has(u, 'train') && strongCtx.length > 0 && (doc.data || ugcInUnit || /training data|trainingsdat|donnees d'entrainement|datos de entrenamiento|dati di addestramento|dados de trein/.test(u.folded))) {
+    out.push({ rule: 'train+context', unit: u, points: 2.25 + titleBonus, concepts: ['train', ...strongCtx] });
+  }
+  if (ugcInUnit && has(u, 'train')) {
+    out.push({ rule: 'ugc+train', unit: u, points: 2.5 + titleBonus, concepts: ['train', ...ctx] });
+  }
+  // Legal words alone ("pause", "stop", "warn") are too common next to "AI"; with
+  // only them, a privacy or regulator cue is needed too.
+  const aiDataCtx = strongCtx.filter((c) => c !== 'legal' || has(u, 'privacy') || dpaInUnit);
+  if (has(u, 'ai') && has(u, 'data') && aiDataCtx.length > 0) {
+    out.push({ rule: 'ai+data+context', unit: u, points: 2 + titleBonus, concepts: ['ai', 'data', ...aiDataCtx] });
   }
   if (has(u, 'ai') && (has(u, 'privacy') || dpaInUnit) && (has(u, 'legal') || dpaInUnit)) {
-    out.push({ rule: 'ai+privacy+action', unit: u, points: 2.25 + titleBonus, concepts: ['ai', 'privacy', 'legal'] });
+    out.push({ rule: 'ai+privacy+action', unit: u, points: 2.5 + titleBonus, concepts: ['ai', 'privacy', 'legal'] });
   }
   // A platform built on user posts striking a deal with an AI company is a content-licensing story.
   if (ugcInUnit && has(u, 'ai') && has(u, 'deal')) {
-    out.push({ rule: 'ugc+ai+deal', unit: u, points: 2.25 + titleBonus, concepts: ['ai', 'deal'] });
+    out.push({ rule: 'ugc+ai+deal', unit: u, points: 2.5 + titleBonus, concepts: ['ai', 'deal'] });
   }
   return out;
 }
@@ -74,12 +95,12 @@ export interface UnitFlags {
 export function score(units: Unit[], signals: DocSignals, flags: UnitFlags): Scored {
   const docConcepts = new Set<ConceptId>();
   for (const u of units) for (const c of u.hits.keys()) docConcepts.add(c);
-  const docAi = docConcepts.has('ai') || docConcepts.has('train');
+  const doc: DocFacts = { ai: docConcepts.has('ai'), data: docConcepts.has('data') };
 
   const hits: RuleHit[] = [];
   const grey: Scored['grey'] = [];
   for (const u of units) {
-    hits.push(...unitRules(u, docAi, flags.dpa.has(u), flags.ugc.has(u)));
+    hits.push(...unitRules(u, doc, flags.dpa.has(u), flags.ugc.has(u)));
     const aiish = has(u, 'ai') || has(u, 'train');
     if (has(u, 'copyright') && aiish && (has(u, 'train') || has(u, 'legal'))) grey.push({ kind: 'copyright', unit: u });
     if (has(u, 'crawler') && aiish) grey.push({ kind: 'crawler', unit: u });
@@ -102,14 +123,14 @@ export function score(units: Unit[], signals: DocSignals, flags: UnitFlags): Sco
 
   const title = units.find((u) => u.isTitle);
   const offtopicTitle = !!title && title.hits.has('offtopic');
-  const strong = best?.rule === 'train+data';
+  const bodyOnly = !!best && !best.unit.isTitle && !best.unit.isLead;
+  const strong = best?.rule === 'train+data' && !bodyOnly;
   if (offtopicTitle && !strong) points -= 1;
-  // A long article that mentions training in passing: the title must point at the topic.
-  if (title && best && !best.unit.isTitle) {
-    const titleOnTopic = ['train', 'trainWeak', 'ai', 'data', 'privacy', 'optout', 'policy', 'legal', 'deny', 'deal'].some((c) =>
-      title.hits.has(c as ConceptId),
-    ) || signals.platforms.length > 0;
-    if (!titleOnTopic) points -= 1;
+  // A story that mentions training in passing (a feature launch with a privacy aside):
+  // the headline must carry some of the topic, not only a company or "AI".
+  if (title && bodyOnly) {
+    const titleOnTopic = ['train', 'data', 'privacy', 'optout', 'policy', 'legal', 'deal'].some((c) => title.hits.has(c as ConceptId));
+    if (!titleOnTopic) points -= 1.25;
   }
 
   const s = 1 / (1 + Math.exp(-(points - 3)));

@@ -4,6 +4,8 @@ import type { Config } from '../config/load.js';
 import { createBot, type Bot } from '../app.js';
 import { startHttp } from '../http/server.js';
 import { PollScheduler } from '../scheduler/scheduler.js';
+import { PollLeadership } from '../scheduler/leader.js';
+import { hostname } from 'node:os';
 import { logger } from '../log.js';
 
 const log = logger.child({ module: 'serve' });
@@ -12,6 +14,7 @@ export async function serve(config: Config): Promise<void> {
   let bot: Bot | undefined;
   let http: Awaited<ReturnType<typeof startHttp>> | undefined;
   let scheduler: PollScheduler | undefined;
+  let leadership: PollLeadership | undefined;
   let retryTimer: NodeJS.Timeout | undefined;
   let started = false;
   let stopping = false;
@@ -28,6 +31,7 @@ export async function serve(config: Config): Promise<void> {
     force.unref();
     clearInterval(retryTimer);
     await scheduler?.stop(10_000);
+    await leadership?.stop();
     await bot?.digests.stop();
     await http?.close().catch(() => undefined);
     // In-flight deliveries finish (bounded by the force timer); nothing new starts.
@@ -53,9 +57,19 @@ export async function serve(config: Config): Promise<void> {
   });
   if (stopping) return;
   for (const r of b.runtimes) await r.start?.();
-  scheduler = new PollScheduler(config.POLL_SCHEDULE, async () => {
-    await b.cycle();
-  });
+  // One replica polls per cycle: the holder of the poll lock (SPEC §7).
+  const lead = new PollLeadership(b.store.locks, `${hostname()}:${process.pid}`, config.POLL_LOCK_SECONDS * 1000);
+  leadership = lead;
+  await lead.claim();
+  lead.start();
+  scheduler = new PollScheduler(
+    config.POLL_SCHEDULE,
+    async (tick) => {
+      const report = await b.cycle();
+      log.info({ tick: tick.toISOString(), poller: lead.owner, posted: report.posted }, 'replica polled');
+    },
+    () => lead.claim(),
+  );
   scheduler.start(true);
   b.digests.start();
   // Retries and edits that were not due during the last cycle.

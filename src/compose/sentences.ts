@@ -41,8 +41,9 @@ function isAbbreviation(token: string): boolean {
   const t = token.toLowerCase().replace(/^[^\p{L}]+/u, '');
   if (!t) return false;
   if (ABBREVIATIONS.has(t)) return true;
-  // Initials ("J." in "J. Smith") and dotted acronyms ("U.S", "E.U").
-  if (/^\p{Lu}$/u.test(token.replace(/^[^\p{L}]+/u, ''))) return true;
+  // Dotted acronyms ("U.S", "E.U") below.
+  // Initials ("J." in "J. Smith") and spaced abbreviations ("z. B.", "u. a.", "d. h.").
+  if (/^\p{L}$/u.test(token.replace(/^[^\p{L}]+/u, ''))) return true;
   if (/^(\p{L}\.)+\p{L}$/u.test(t)) return true;
   return false;
 }

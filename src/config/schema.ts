@@ -47,6 +47,10 @@ export const configSchema = z
         .refine((s) => cron.validate(s), { message: 'is not a cron expression (e.g. "*/15 * * * *")' }),
     ),
     SOURCES_FILE: optionalString,
+    POLL_LOCK_SECONDS: z.preprocess(
+      emptyToUndefined,
+      z.coerce.number({ message: 'must be a number' }).min(1, { message: 'must be at least 1' }).max(3600, { message: 'must be at most 3600' }).default(60),
+    ),
     PORT: z.preprocess(
       emptyToUndefined,
       z.coerce

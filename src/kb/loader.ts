@@ -4,6 +4,7 @@ import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { normaliseName } from './lookup.js';
 import { PlatformEntry, WebsiteGuide } from './schema.js';
 
 export class KbError extends Error {
@@ -56,18 +57,20 @@ function readJson(path: string, file: string): unknown {
   }
 }
 
-/** Cross-file checks: unique ids, and no alias that points at two platforms. */
+/** Cross-file checks: unique ids, and no name or alias (as lookup compares them) that points at two platforms. */
 function checkUnique(entries: { file: string; entry: PlatformEntry }[]): void {
-  const owner = new Map<string, string>();
+  const owner = new Map<string, { id: string; file: string }>();
   for (const { file, entry } of entries) {
-    const keys = [entry.id, entry.name, ...entry.aliases].map((k) => k.toLowerCase());
-    for (const [i, k] of [...new Set(keys)].entries()) {
+    const keys = [entry.id, entry.name, ...entry.aliases];
+    keys.forEach((raw, i) => {
+      const k = normaliseName(raw);
       const prev = owner.get(k);
-      if (prev && prev !== entry.id) {
-        throw new KbError(file, i === 0 ? 'id' : 'aliases', `"${k}" is already used by platform "${prev}"`);
+      if (prev && prev.id !== entry.id) {
+        const field = i === 0 ? 'id' : i === 1 ? 'name' : `aliases[${i - 2}]`;
+        throw new KbError(file, field, `"${raw}" is already used by platform "${prev.id}" (${prev.file})`);
       }
-      owner.set(k, entry.id);
-    }
+      owner.set(k, { id: entry.id, file });
+    });
   }
 }
 

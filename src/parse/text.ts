@@ -27,7 +27,8 @@ export function htmlToText(html: string, maxLen = 20_000): string {
   // Very large inputs are cut before parsing: we never need more than maxLen of text.
   const src = html.length > maxLen * 8 ? html.slice(0, maxLen * 8) : html;
   const $ = cheerio.load(src, null, false);
-  $('script,style,noscript,iframe,object,embed,svg,math,template,form,button,select,textarea').remove();
+  // Only elements whose content is never readable text; <object>/<iframe> fallback text is kept.
+  $('script,style,noscript,svg,math,template,select,textarea').remove();
   $(BLOCK).each((_, el) => {
     $(el).prepend(' ').append(' ');
   });
@@ -36,7 +37,7 @@ export function htmlToText(html: string, maxLen = 20_000): string {
 
 /** True when a string looks like it carries markup rather than plain text. */
 export function looksLikeHtml(s: string): boolean {
-  return /<\/?[a-z][\w:-]*(\s[^<>]*)?\/?>/i.test(s) || /&(#\d+|#x[0-9a-f]+|[a-z][a-z0-9]+);/i.test(s);
+  return /<\/?[a-z][\w:-]*(\s[^<>]*)?\/?>|<!--/i.test(s) || /&(#\d+|#x[0-9a-f]+|[a-z][a-z0-9]+);/i.test(s);
 }
 
 /** A title or other short field: markup and entities gone, one line. */

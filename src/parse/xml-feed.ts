@@ -48,10 +48,17 @@ function innerXml($: cheerio.CheerioAPI, n: Node): string {
   return $(n as never).html() ?? '';
 }
 
+/** First child with this name: an exact (unprefixed) match wins over a prefixed one (<title> over <media:title>). */
 function child(n: Node, ...names: string[]): Node | undefined {
+  const ks = kids(n);
   for (const name of names) {
     const byQ = name.includes(':');
-    for (const k of kids(n)) if ((byQ ? qname(k) : local(k)) === name) return k;
+    let loose: Node | undefined;
+    for (const k of ks) {
+      if (qname(k) === name) return k;
+      if (!byQ && !loose && local(k) === name) loose = k;
+    }
+    if (loose) return loose;
   }
   return undefined;
 }
@@ -84,7 +91,9 @@ function atomText($: cheerio.CheerioAPI, n: Node | undefined): string | undefine
   if (!n) return undefined;
   const type = (attr(n, 'type') ?? '').toLowerCase();
   const mode = (attr(n, 'mode') ?? '').toLowerCase();
-  if (mode === 'base64') {
+  // RFC 4287 §4.1.3.3: a MIME type that is neither text nor XML means base64.
+  const binary = /^[a-z]+\/[\w.+-]+$/.test(type) && !type.startsWith('text/') && !/[+/]xml$/.test(type) && type !== 'xhtml' && type !== 'html';
+  if (mode === 'base64' || binary) {
     try { return Buffer.from(textOf(n).trim(), 'base64').toString('utf8'); } catch { return undefined; }
   }
   if (type === 'xhtml' || type.endsWith('xhtml+xml') || mode === 'xml' || (kids(n).length > 0 && type !== 'html' && type !== 'text')) {
@@ -258,7 +267,7 @@ export function parseXmlFeed(xml: string, docUrl?: string): RawFeed {
   } else {
     const channel = format === 'cdf' ? root : child(root, 'channel');
     const items = collect(root, 'item', ['item']);
-    feed.entries = items.filter((n) => kids(n).length > 0 || textOf(n).trim()).map((n) => rssItem($, n, docUrl));
+    feed.entries = items.filter((n) => kids(n).length > 0 || textOf(n).trim() || attr(n, 'href')).map((n) => rssItem($, n, docUrl));
     if (channel) {
       const t = childText(channel, 'title');
       if (t) feed.title = t;

@@ -12,7 +12,9 @@ export class PollScheduler {
 
   constructor(
     private readonly schedule: string,
-    private readonly cycle: () => Promise<void>,
+    private readonly cycle: (tick: Date) => Promise<void>,
+    /** Asked before each cycle; false skips it (another replica polls). */
+    private readonly gate: () => Promise<boolean> = async () => true,
   ) {}
 
   /** Starts the cron job; with `runNow` a cycle starts immediately too. */
@@ -28,7 +30,9 @@ export class PollScheduler {
       log.warn({ reason }, 'previous poll cycle still running; skipping this tick');
       return;
     }
-    this.running = this.cycle()
+    const tick = new Date();
+    this.running = this.gate()
+      .then((go) => (go ? this.cycle(tick) : log.debug({ reason }, 'not the poller; skipping this tick')))
       .catch((err: unknown) => {
         log.error({ err: err instanceof Error ? err.message : String(err) }, 'poll cycle failed');
       })

@@ -42,7 +42,7 @@ function renderGuide(g: AlertGuide, labels: Record<string, string>, lang: string
     out.push(wrap(prefix + s.text + (s.url ? ` <${s.url}>` : ''), 78, ' '.repeat(prefix.length)));
   });
   if (g.steps.length === 0) out.push(`  ${labels.noOptOut ?? ''}`);
-  for (const l of g.links) out.push(wrap(`  → ${l.label}: ${l.url}`, 78, '    '));
+  for (const l of g.links) out.push(wrap(`  → ${l.label}${labels.colon ?? ': '}${l.url}`, 78, '    '));
   for (const n of g.notes ?? []) out.push(wrap(`  • ${n}`, 78, '    '));
   return out;
 }
@@ -64,7 +64,7 @@ export function renderAlertText(alert: Alert): string {
     if (alert.articleSteps.length) {
       out.push(`■ ${L.fromArticle ?? ''}`);
       for (const s of alert.articleSteps) {
-        out.push(wrap(`  “${s.quote}” — ${s.source}${s.link ? ` <${s.link}>` : ''}`, 78, '    '));
+        out.push(wrap(`  ${L.quoteOpen ?? '“'}${s.quote}${L.quoteClose ?? '”'} — ${s.source}${s.link ? ` <${s.link}>` : ''}`, 78, '    '));
       }
     }
   }
@@ -78,7 +78,7 @@ export function renderAlertText(alert: Alert): string {
   }
   if (alert.sources.length) {
     out.push(section(L.sources));
-    for (const s of alert.sources) out.push(wrap(`• ${s.name}: ${s.title}${s.link ? ` <${s.link}>` : ''}`, 78, '  '));
+    for (const s of alert.sources) out.push(wrap(`• ${s.name}${L.colon ?? ': '}${s.title}${s.link ? ` <${s.link}>` : ''}`, 78, '  '));
   }
   out.push('');
   out.push(`${L.score ?? 'score'} ${alert.footer.score.toFixed(2)} · ${L.story ?? 'story'} ${alert.footer.storyId} · ${alert.footer.why}`);

@@ -54,7 +54,7 @@ export function isChannelManager(i: APIInteraction): boolean {
 }
 
 function callerOf(i: APIInteraction, services: CommandServices): CommandContext {
-  const locale = (i.locale ?? i.guild_locale ?? '').slice(0, 2).toLowerCase();
+  const locale = (('locale' in i ? i.locale : undefined) ?? i.guild_locale ?? '').slice(0, 2).toLowerCase();
   return {
     platform: 'discord',
     channelId: i.channel?.id ?? ('channel_id' in i && typeof i.channel_id === 'string' ? i.channel_id : ''),
@@ -114,7 +114,7 @@ async function command(i: APIInteraction & { type: InteractionType.ApplicationCo
   log.info({ command: mod.definition.name }, 'slow command: answered deferred, reply follows');
   return {
     // Ephemeral is fixed at defer time; a slow reply is private, like most replies.
-    response: { type: InteractionResponseType.DeferredChannelMessageWithSource, data: { flags: EPHEMERAL } },
+    response: { type: InteractionResponseType.DeferredChannelMessageWithSource, data: { flags: EPHEMERAL, allowed_mentions: { parse: [] } } },
     followUp: async () => {
       const body = renderReply(await work);
       delete body.flags;

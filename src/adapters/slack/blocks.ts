@@ -116,3 +116,20 @@ export function capBlocks(blocks: Block[], max: number = LIMITS.blocks, tail?: B
   if (all.length <= max) return all;
   return tail ? [...blocks.slice(0, max - 1), tail] : blocks.slice(0, max);
 }
+
+/** Makes block_id and action_id values unique across a message (replies can hold several alerts). */
+export function uniqueIds(blocks: Block[]): Block[] {
+  const seen = new Set<string>();
+  const fresh = (idv: string, max: number) => {
+    let out = idv;
+    for (let n = 2; seen.has(out); n++) out = `${idv.slice(0, max - 6)}~${n}`;
+    seen.add(out);
+    return out;
+  };
+  return blocks.map((b) => {
+    const copy = { ...b } as Block;
+    if (copy.block_id) copy.block_id = fresh(copy.block_id, LIMITS.blockId);
+    if (copy.type === 'actions') copy.elements = copy.elements.map((e) => ({ ...e, action_id: fresh(e.action_id, LIMITS.actionId) }));
+    return copy;
+  });
+}

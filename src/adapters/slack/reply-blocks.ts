@@ -2,7 +2,7 @@
 // text can quote feed titles and the user's own words, so it is all escaped.
 import type { Reply, ReplyBlock } from '../../../commands/types.js';
 import { renderAlertBlocks } from './alert-blocks.js';
-import { type Block, type Button, actions, capBlocks, context, fieldSections, fitLines, header, packLines, section } from './blocks.js';
+import { type Block, type Button, actions, capBlocks, context, fieldSections, fitLines, header, packLines, section, uniqueIds } from './blocks.js';
 import { LIMITS, clean, cut, cutMrkdwn, escapeMrkdwn, link } from './text.js';
 
 export interface RenderedReply {
@@ -64,7 +64,7 @@ export function renderReply(reply: Reply, opts: { inChannel?: boolean; shareButt
   const share = !inChannel && opts.shareButton ? actions([opts.shareButton], 'share') : undefined;
   const body = reply.blocks.flatMap(renderBlock);
   const room = LIMITS.blocks - tailBlocks.length - (share ? 1 : 0);
-  const blocks = [...tailBlocks, ...capBlocks(body, room), ...(share ? [share] : [])];
+  const blocks = uniqueIds([...tailBlocks, ...capBlocks(body, room), ...(share ? [share] : [])]);
   return {
     response_type: inChannel ? 'in_channel' : 'ephemeral',
     text: cutMrkdwn(escapeMrkdwn(reply.fallback || ' '), LIMITS.fallbackText) || ' ',

@@ -48,7 +48,8 @@ export function clean(text: string, opts: { keepNewlines?: boolean } = {}): stri
 
 // A word joiner (U+2060) after "@" stops @channel/@here/@everyone from ever
 // being read as a broadcast, whatever parse mode Slack applies; it is invisible.
-const BROADCAST = /@(channel|here|everyone)\b/gi;
+// No word boundary required: a later cut could create one ("@channelx" → "@channel…").
+const BROADCAST = /@(channel|here|everyone)/gi;
 const WJ = '\u2060';
 
 /** Feed text → mrkdwn that shows the same words and can never mention, link or ping. */
@@ -118,7 +119,10 @@ export function safeUrl(raw: string | undefined, max: number = LIMITS.buttonUrl)
     return undefined;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
-  const href = url.href.replace(/[|<>\s"'`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  if (url.username || url.password) return undefined; // "https://@channel@host" tricks
+  // "@" is encoded too so no URL can read as "@here"; equivalent for servers in paths and queries.
+  const rest = url.href.slice(url.origin.length).replace(/[|<>\s"'`@]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  const href = `${url.origin}${rest}`;
   return href.length <= max ? href : undefined;
 }
 

@@ -7,11 +7,12 @@ const AI = String.raw`(?:\bki\b|\bki-|kunstliche\w* intelligenz|sprachmodell\w*|
 // Narrow AI mention (no bare "model"/"algorithm"): used where AI is the only link to the story.
 const AIS = String.raw`(?:\bki\b|\bki-|kunstliche\w* intelligenz|sprachmodell\w*|\bchatbot\w*|chatgpt|\bgemini\b|\bgrok\b|\bllama\b|\bclaude\b|\bcopilot\b|\bmeta ai\b|\bai\b)`;
 const PEOPLE = String.raw`(?:nutzer\w*|user\w*|kunden|kundinnen|mitglieder\w*|menschen|personen|verbraucher\w*|kinder\w*|europaer\w*|deutschen|beschaftigte\w*|kunstler\w*|urheber\w*|mitarbeitend\w*|mitarbeiter\w*)`;
-const STUFF = String.raw`(?:daten|beitrage\w*|posts|nachrichten|chats|unterhaltungen|gesprache\w*|fotos|bilder\w*|videos|stimmen?|aufnahmen|inhalte\w*|kommentare\w*|profile\w*|dateien|dokumente\w*|texte\w*|werke\w*|eingaben|interaktionen|informationen)`;
+const STUFF = String.raw`(?:daten|beitrage\w*|posts|nachrichten|chats|unterhaltungen|gesprache\w*|fotos|bilder\w*|videos|stimmen?|aufnahmen|inhalte\w*|kommentare\w*|profile\w*|dateien|dokumente\w*|texte\w*|werke\w*|eingaben|interaktionen|informationen|anrufe|meetings)`;
 
 export const de: Lexicon = {
   ai: [AIS],
   train: [
+    String.raw`\b(?:\w*daten|inhalte|beitrage)\b[^.!?;]{0,40}\b(?:fur|zur) (?:die |ihre |seine |eigene )?(?:ki\b|kunstliche|grok|gemini|meta ai|chatbots?|ki-\w+)`,
     String.raw`(?:\bki|modell|sprachmodell|\bai)[- ]?training\w*`,
     String.raw`\btrainingsdaten\b`,
     ...both(String.raw`\b(?:train(?:ieren|iert|iere|ierte|ierten|ing|ings)|antrainiert)\b`, AI),
@@ -31,6 +32,7 @@ export const de: Lexicon = {
     String.raw`\bprivat\w* (?:nachrichten|chats|daten)\b`,
     String.raw`\b(?:facebook|instagram|linkedin|reddit|twitter|x|threads|whatsapp|youtube)[- ]?(?:beitrage|posts|daten|inhalte|nutzer\w*|profile)`,
   ],
+  content: [String.raw`\b(?:dateien|dokumente\w*|anrufe|meetings|aufnahmen|chats|unterhaltungen|gesprache|nachrichten|fotos|bilder|videos|beitrage|posts|e-mails|stimmen|kommentare|daten)\b|(?:office|word|nutzer|kunden)-?(?:dokumente\w*|dateien|daten)`],
   privacy: [String.raw`\b(?:datenschutz\w*|privatsphare|dsgvo|personenbezogen\w*)`],
   optout: [
     String.raw`\bschalten? (?:\w+ ){0,2}ab\b`,

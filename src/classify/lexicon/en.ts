@@ -6,43 +6,51 @@ import { both, near } from './util.js';
 const W = String.raw`(?:[\w'-]+\s+){0,4}?`;
 const AI = String.raw`(?:ai|a\.i\.|artificial intelligence|gen ?ai|generative(?: ai)?|llms?|(?:large )?language models?|(?:ai |ml |foundation |its |their )?models?|chatbots?|machine[- ]learning|neural networks?|algorithms?|grok|gemini|bard|chatgpt|gpt[-\w.]*|llama|claude|copilot|firefly|midjourney|(?:ai |image |art )?generators?|assistants?|alexa|siri|meta ai)`;
 // Narrow AI mention (no bare "model"/"algorithm"): used where AI is the only link to the story.
-const AIS = String.raw`(?:\bai\b|\ba\.i\.|artificial intelligence|\bgen ?ai\b|\bgenerative ai\b|\bllms?\b|large language models?|\bchatbots?\b|machine[- ]learning|neural networks?|\bgrok\b|\bgemini\b|\bbard\b|chatgpt|\bgpt-?\d[\w.]*|\bllama\b|\bclaude\b|\bcopilot\b|\bfirefly\b|midjourney|stable diffusion|\bdall-?e\b|\bmeta ai\b|\bai models?\b|\blanguage models?\b|\bai-\w+|\bopenai\b|\banthropic\b|\bxai\b|\bdeepseek\b|\bmistral ai\b|\bperplexity\b)`;
+const AIS = String.raw`(?:\bai\b|\ba\.i\.|artificial intelligence|\bgen ?ai\b|\bgenerative ai\b|\bllms?\b|large language models?|\bchatbots?\b|machine[- ]learning|neural networks?|\bgrok\b|\bgemini\b|\bbard\b|chatgpt|\bgpt-?\d[\w.]*|\bllama\b|\bclaude\b|\bcopilot\b|\bfirefly\b|midjourney|stable diffusion|\bdall-?e\b|\bmeta ai\b|\bai models?\b|\blanguage models?\b|\bai-\w+|\bopenai\b|\banthropic\b|\bxai\b|\bdeepseek\b|\bmistral ai\b|\bperplexity\b|\bvoice assistants?\b|\balexa\b|\bsiri\b)`;
+// Verb forms only: "train" as a noun (rail) is excluded by what follows it.
+const TRAIN_V = String.raw`(?<!how to )(?<!how )\b(?:(?:to|will|can|could|would|n't|not|also|help|helps|and|or|it|they|we|you) (?:re)?train|(?:re|pre-?)?train(?:s|ed|ing))\b(?! (?:aircraft|camps?|course|courses|sessions?|programs?|programmes?|wheels|exercises?|cent(?:er|re)s?|facility|manual|videos?|plans?|day|ground|station|tracks?|crash|derail\w*))`;
 const PEOPLE = String.raw`(?:users?|users'|customers?|customers'|members?|members'|people|people's|individuals|consumers?|subscribers?|clients?|patients?|children|children's|kids|kids'|minors|teens|employees|creators?|artists?|writers|musicians|actors|narrators|photographers|fans|listeners|viewers|europeans|americans|brits|britons|brazilians|account holders)`;
-const STUFF = String.raw`(?:data|information|info|content|posts?|messages?|chats?|conversations?|photos?|images?|pictures?|videos?|voices?|recordings?|audio|files?|documents?|profiles?|emails?|comments?|prompts?|transcripts?|works?|artwork|art|code|questions?|answers?|calls?|meetings?|dms|texts?|writing|uploads?|interactions|activity|history|faces?|selfies?|likes|searches|queries|inputs?|designs?|notes|photographs)`;
+const STUFF = String.raw`(?:data|information|info|content|posts?|messages?|chats?|conversations?|photos?|images?|pictures?|videos?|voices?|recordings?|audio|files?|documents?|profiles?|emails?|comments?|prompts?|transcripts?|works|artwork|art|code|questions|answers?|calls?|meetings?|dms|texts?|writing|uploads?|interactions|activity|history|faces?|selfies?|likes|searches|queries|inputs?|designs?|notes|photographs)`;
 
 export const en: Lexicon = {
   ai: [AIS],
   train: [
-    ...both(String.raw`\b(?:re)?train(?:s|ed|ing)?\b`, String.raw`\b${AI}\b`),
-    String.raw`\b(?:to|for|used to|using it to|use it to) (?:re)?train\b`,
+    String.raw`\b(?:data|content|posts|information)\b[^.!?;]{0,40}\b(?:for|to power|to build) (?:its |their |the )?(?:ai|a\.i\.|artificial intelligence|generative ai|chatbots?|llms?|ai models?|grok|gemini|meta ai|copilot|chatgpt|claude)\b`,
+    ...both(TRAIN_V, String.raw`\b${AI}\b`, 40),
+    String.raw`(?<!how )\b(?:to|for|used to|using it to|use it to|using them to|used them to) (?:re)?train\b(?! (?:station|tracks?|line|crash|driver|ride))`,
     String.raw`\b(?:ai|model|llm|chatbot|algorithm|machine[- ]learning|generative ai|gen ?ai)[- ]training\b`,
     String.raw`\btraining (?:data|datasets?|sets?|material|corpus|corpora|purposes)\b`,
-    String.raw`\bfine-?tun(?:e|es|ed|ing)\b`,
-    near(String.raw`\b(?:feed|feeds|feeding|fed)\b`, String.raw`\b${AI}\b`, 40),
+    ...both(String.raw`\bfine-?tun(?:e|es|ed|ing)\b`, String.raw`\b${AI}\b`, 30),
+    near(String.raw`\b(?:feed|feeds|feeding|fed|fuel|fuels|fueled|fuelled)\b`, AIS, 30),
+    near(AIS, String.raw`\b(?:is |are )?(?:fueled|fuelled) by\b`, 20),
     String.raw`\bteach(?:es|ing)?\s+${W}${AI}\b`,
     String.raw`\b${AI}\s+(?:\w+\s+){0,2}(?:learn|learns|learning|learned|learnt)\s+from\b`,
     String.raw`\bdata for (?:generative )?ai\b`,
+    String.raw`\bdata for (?:model |service |product )?improvements?\b`,
     String.raw`\bgenerative ai improvement\b`,
     String.raw`\b(?:ai|data|content)[- ](?:content |data )?licens\w+ (?:deal|agreement|pact|partnership)s?\b`,
-    String.raw`\b(?:ai|model|llm) (?:makers|developers|companies|firms|giants|labs)\b[^.!?;]{0,40}\b(?:data|content|posts)\b`,
-    near(String.raw`\bimprov(?:e|es|ed|ing)\b`, String.raw`\b${AI}\b`, 30),
   ],
   trainWeak: [
-    String.raw`\b(?:re)?train(?:s|ed|ing)?\b`,
-    String.raw`\b(?:improv|develop|enhanc|build)(?:e|es|ed|ing|s)?\s+(?:its|their|our)\s+(?:\w+\s+)?(?:products|services|models|systems|technology|features)\b`,
-    String.raw`\bmachine learning\b`,
+    TRAIN_V,
+    near(String.raw`\b(?:improv(?:e|es|ed|ing)|refin(?:e|es|ed|ing))\b`, String.raw`\b(?:its |their |the )?(?:ai|a\.i\.|artificial intelligence|models?|llms?|chatbots?|algorithms?|machine learning|voice recognition|speech recognition)\b`, 30),
   ],
   data: [
-    String.raw`\b(?:your|their|our|my|his|her|${PEOPLE})\s+(?:[\w'-]+\s+){0,2}?${STUFF}\b`,
+    String.raw`\byour\s+(?:[\w'-]+\s+){0,2}?${STUFF}\b`,
+    String.raw`\b(?:users?|customers?|members?|people|individuals|consumers?|subscribers?|clients?|patients?|children|kids?|child|minors|teens|employees|creators?|artists?|writers|musicians|actors|narrators|photographers|fans|listeners|viewers|europeans|americans|brits|britons|brazilians|australians|account holders|everyone|someone)(?:'s|s'|')\s+(?:[\w-]+\s+)?${STUFF}\b`,
+    String.raw`\b(?:user|users|customer|member|consumer|subscriber|patient|children|kids) (?:data|content|posts|photos|messages|information|conversations|chats|recordings|files)\b`,
+    String.raw`\b(?:their|our|my) ${STUFF}\b`,
     String.raw`\b${STUFF}\s+(?:of|from|by|on|belonging to|shared by|uploaded by|posted by)\s+(?:its\s+|their\s+|the\s+|millions of\s+|\w+\s+)?${PEOPLE}`,
-    String.raw`\b(?:personal|private|customer|user|consumer|biometric|health|behaviou?ral|member)[- ](?:data|information|content|messages|photos|details)\b`,
+    String.raw`\b(?:personal|private|sensitive|customer|user|consumer|biometric|health|behaviou?ral|member)[- ](?:data|information|content|messages|photos|details)\b`,
     String.raw`\b(?:user[- ]generated content|ugc|chat (?:history|histories|logs|transcripts)|voice (?:recordings?|data|samples)|public (?:posts|content|data|photos|profiles|comments)|private messages|direct messages|pii)\b`,
     String.raw`\b(?:facebook|instagram|linkedin|reddit|twitter|tweets|tumblr|wordpress|quora|threads|youtube|stack overflow|tiktok|slack|zoom|x|whatsapp|gmail|discord|medium|deviantart|pinterest|snapchat|flickr)(?:'s)?\s+(?:posts|data|content|comments|messages|photos|videos|profiles|conversations|answers|archives?|users'? (?:data|posts|content))\b`,
     String.raw`\bwhat (?:you|users|people) (?:post|write|share|upload|say|type)\b`,
+    String.raw`\b(?:posted|shared|written|uploaded) (?:anything|something) online\b`,
+    String.raw`\b(?:data|information|content) (?:from|of|about) (?:the public|anyone|everyone|millions of people|(?:those|people|anyone) who)\b`,
     String.raw`\b(?:[\w-]+[- ])?uploads\b`,
     String.raw`\b(?:tweets|selfies|(?:posts|photos|comments|captions|images) and (?:photos|comments|images|videos|captions|messages|posts))\b`,
   ],
-  privacy: [String.raw`\b(?:privacy|data protection|gdpr|data[- ]privacy|personal data|personal information|data rights)\b`],
+  content: [String.raw`\b(?:files|documents|docs|calls|meetings|recordings|chats|conversations|messages|photos|images|videos|posts|uploads|emails|prompts|transcripts|voices?|artwork|answers|comments)\b`],
+  privacy: [String.raw`\b(?:privacy|data protection|gdpr|data[- ]privacy|personal data|personal information|data rights|data collection|data breach(?:es)?)\b`],
   optout: [
     String.raw`\bopt(?:s|ed|ing)?[- ]?(?:out|in)\b`,
     String.raw`\b(?:right to object|objection\w*|object(?:s|ed|ing)? to)\b`,
@@ -58,13 +66,13 @@ export const en: Lexicon = {
     String.raw`\b(?:new|updated?|updates|changes?|changed|changing|revis\w+|rewrit\w+|quietly)\s+(?:\w+\s+){0,2}(?:terms|policy|policies)\b`,
   ],
   legal: [
-    String.raw`\b(?:complaints?|lawsuits?|sue[sd]?|suing|class[- ]action|courts?|judges?|ruling|ruled|injunction|investigat\w+|probes?|probed|probing|inquiry|fine[sd]?|penalt\w+|bans?|banned|banning|bars?|barred|block(?:s|ed|ing)?|halt(?:s|ed|ing)?|paus(?:e|es|ed|ing)|suspend\w*|order(?:s|ed)?|warn(?:s|ed|ing)?|watchdogs?|regulators?|regulatory|authorit(?:y|ies)|commissioner|supervisory|dpas?|settle\w*|charged|violat\w+|illegal(?:ly)?|unlawful(?:ly)?|legal basis|legitimate interests?|gdpr|task force|scrutiny|challeng\w+|stop(?:s|ped)?|forced?|lawmakers|ftc|legal action|accus\w+|alleg\w+)\b`,
+    String.raw`\b(?:complaints?|lawsuits?|sue[sd]?|suing|class[- ]action|courts?|judges?|ruling|ruled|injunction|investigat\w+|probes?|probed|probing|inquiry|fine[sd]?(?!-)|regulat(?:e|es|ed|ing|ion)|penalt\w+|bans?|banned|banning|bars?|barred|block(?:s|ed|ing)?|halt(?:s|ed|ing)?|paus(?:e|es|ed|ing)|suspend\w*|order(?:s|ed)?|warn(?:s|ed|ing)?|watchdogs?|regulators?|regulatory|authorit(?:y|ies)|commissioner|supervisory|dpas?|settle\w*|charged|violat\w+|illegal(?:ly)?|unlawful(?:ly)?|legal basis|legitimate interests?|gdpr|task force|scrutiny|challeng\w+|stop(?:s|ped)?|forced?|lawmakers|ftc|legal action|accus\w+|alleg\w+)\b`,
   ],
   deny: [
     String.raw`\b(?:does ?n[o']?t|do ?n[o']?t|did ?n[o']?t|won'?t|will not|would not|is not|isn'?t|are not|aren'?t|never|no longer|denies|denied|deny|clarif\w+|says no|rul\w+ out|refut\w+|pledg\w+ not|promis\w+ not|not (?:be )?used)\b`,
   ],
   deal: [
-    String.raw`\b(?:licens\w+|deals?|agreements?|partner(?:s|ed|ing|ships?)?|pay(?:s|ing)?|paid|charg(?:e|es|ed|ing)|sell(?:s|ing)?|sold|api access|access to (?:its|their)? ?(?:data|api|content))\b`,
+    String.raw`\b(?:licens\w+|deals?|agreements?|partner(?:s|ed|ing|ships?)?|api access|access to (?:its|their)? ?(?:data|api|content)|charg(?:e|es|ed|ing) (?:\w+ ){0,3}for|pay(?:s|ing)? (?:up|for (?:access|data|api|content|training))|pony up|sell(?:s|ing)? (?:\w+ ){0,2}(?:data|content|posts))\b`,
   ],
   copyright: [
     String.raw`\b(?:copyright\w*|infring\w+|authors?|novelists|publishers?|news (?:organi[sz]ations|outlets|publishers|media)|newspapers?|new york times|nyt|getty|fair use|pirat\w+|books|comedians?|music labels?|record labels|journalism)\b`,
@@ -72,6 +80,6 @@ export const en: Lexicon = {
   crawler: [String.raw`\b(?:crawl(?:ers?|ing|s)?|gptbot|ccbot|google-extended|robots\.txt|scrap(?:e|es|ed|ing|ers?)|web bots?|ai bots?|bytespider)\b`],
   face: [String.raw`\b(?:facial[- ]recognition|face[- ]recognition|face[- ]search|clearview|pimeyes|faceprints?|face ?scans?)\b`],
   offtopic: [
-    String.raw`\b(?:launch\w*|unveil\w*|debut\w*|rolls? out|rolling out|introduc\w+|releas\w+|raises?|raised|funding|valuation|ipo|investors?|chips?|gpus?|nvidia|semiconductor\w*|earnings|revenue|stock|shares|breach(?:ed|es)?|hack(?:ed|ers?|s)?|ransomware|leak\w*|cookies?|antitrust|acquir\w+|acquisition|layoffs?|review|hands-on|deals? of the|discount|sale)\b`,
+    String.raw`\b(?:launch\w*|unveil\w*|debut\w*|rolls? out|rolling out|introduc\w+|releas\w+|raises?|raised|funding|valuation|ipo|investors?|chips?|gpus?|nvidia|semiconductor\w*|earnings|revenue|stock|shares|hack(?:ed|ers?|s)?|ransomware|cookies?|antitrust|breach(?:ed|es)?|leak(?:s|ed|ing)?|acquir\w+|acquisition|layoffs?|review|hands-on|deals? of the|discount|sale|\$\d+ off|record[- ]low price|best \w+ (?:deals|for))\b`,
   ],
 };

@@ -6,11 +6,12 @@ const AI = String.raw`(?:\bia\b|inteligencia artificial|\bmodelos?\b|chatbots?|a
 // Narrow AI mention (no bare "model"/"algorithm"): used where AI is the only link to the story.
 const AIS = String.raw`(?:\bia\b|inteligencia artificial|modelos? de lenguaje|\bchatbots?\b|chatgpt|\bgemini\b|\bgrok\b|\bllama\b|\bclaude\b|\bcopilot\b|\bmeta ai\b)`;
 const PEOPLE = String.raw`(?:usuari\w+|clientes|miembros|personas|gente|consumidores|suscriptores|ninos|menores|europeos|espanoles|empleados|creadores|artistas|cuentas)`;
-const STUFF = String.raw`(?:datos|publicaciones|posts|mensajes|chats|conversaciones|fotos|fotografias|imagenes|videos|voz|voces|grabaciones|contenidos?|comentarios|perfiles|archivos|documentos|interacciones|obras|informacion)`;
+const STUFF = String.raw`(?:datos|publicaciones|posts|mensajes|chats|conversaciones|fotos|fotografias|imagenes|videos|voz|voces|grabaciones|contenidos?|comentarios|perfiles|archivos|documentos|interacciones|obras|informacion|llamadas|reuniones)`;
 
 export const es: Lexicon = {
   ai: [AIS],
   train: [
+    String.raw`\b(?:datos|contenidos?|publicaciones)\b[^.!?;]{0,40}\bpara (?:la |su |sus )?(?:ia\b|inteligencia artificial|grok|gemini|meta ai|chatbots?)`,
     ...both(String.raw`\b(?:re)?entren(?:ar|a|an|o|aba|ara|aran|ado|ados|ada|amiento)\b`, AI),
     String.raw`\bpara (?:re)?entrenar\b`,
     String.raw`\bdatos de entrenamiento\b`,
@@ -25,6 +26,7 @@ export const es: Lexicon = {
     String.raw`\b(?:datos personales|publicaciones publicas|contenidos? publicos?|mensajes privados|historial de (?:chats?|conversaciones))\b`,
     String.raw`\b(?:publicaciones|posts|datos|contenidos?|mensajes|fotos) (?:de|en) (?:facebook|instagram|linkedin|reddit|twitter|x|threads|whatsapp|youtube)\b`,
   ],
+  content: [String.raw`\b(?:archivos|documentos|llamadas|reuniones|grabaciones|chats|conversaciones|mensajes|fotos|imagenes|videos|publicaciones|posts|correos|voz|comentarios|datos)\b`],
   privacy: [String.raw`\b(?:privacidad|proteccion de datos|rgpd|datos personales)\b`],
   optout: [
     String.raw`\b(?:oponerse|oponer|oposicion|derecho de oposicion|excluirse|consentimiento|desactiv\w+|configuracion|ajustes|plazo|fecha limite|por defecto|formulario|rechaz\w+|negarse|opt-?out)\b`,

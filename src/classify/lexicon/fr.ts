@@ -6,11 +6,12 @@ const AI = String.raw`(?:(?:l'|d')?ia\b|i\.a\.|intelligence artificielle|modeles
 // Narrow AI mention (no bare "model"/"algorithm"): used where AI is the only link to the story.
 const AIS = String.raw`(?:(?:\bl'|\bd')?ia\b|\bi\.a\.|intelligence artificielle|modeles? de langage|agents? conversationnels?|\bchatbots?\b|chatgpt|\bgemini\b|\bgrok\b|\bllama\b|\bclaude\b|\bcopilot\b|\bmeta ai\b)`;
 const PEOPLE = String.raw`(?:utilisat(?:eurs?|rices?)|internautes|abonnes|membres|clients|personnes|usagers|europeens|francais|enfants|mineurs|salaries|createurs|artistes|comptes)`;
-const STUFF = String.raw`(?:donnees|publications?|posts?|messages?|conversations?|photos?|images?|videos?|voix|enregistrements?|contenus?|commentaires?|profils?|fichiers?|documents?|echanges|discussions|historiques?|requetes|interactions|oeuvres|informations|textes)`;
+const STUFF = String.raw`(?:donnees|publications?|posts?|messages?|conversations?|photos?|images?|videos?|voix|enregistrements?|contenus?|commentaires?|profils?|fichiers?|documents?|echanges|discussions|historiques?|requetes|interactions|oeuvres|informations|textes|appels|reunions|fichiers)`;
 
 export const fr: Lexicon = {
   ai: [AIS],
   train: [
+    String.raw`\b(?:donnees|contenus?|publications)\b[^.!?;]{0,40}\bpour (?:l'|son |ses |leur |leurs )?(?:ia\b|intelligence artificielle|grok|gemini|meta ai|chatbots?|modeles? d'ia)`,
     ...both(String.raw`\b(?:re)?entrain(?:er|e|ent|ait|era|eront|ees?|es|ement|ements)\b`, AI),
     String.raw`\b(?:pour|afin d'|a) (?:re)?entrainer\b`,
     String.raw`\bdonnees d'(?:entrainement|apprentissage)\b`,
@@ -26,6 +27,7 @@ export const fr: Lexicon = {
     String.raw`\b(?:donnees (?:personnelles|des (?:utilisateurs|internautes|clients|membres)|utilisateurs|clients|a caractere personnel)|contenus? publics?|publications? publiques|messages? prives|historique des conversations)\b`,
     String.raw`\b(?:facebook|instagram|linkedin|reddit|twitter|x|threads|whatsapp|youtube)\b[^.!?]{0,12}\b(?:publications|posts|donnees|contenus?|messages|photos)\b`,
   ],
+  content: [String.raw`\b(?:fichiers|documents|appels|reunions|enregistrements|conversations|discussions|messages|photos|images|videos|publications|posts|e-mails|courriels|voix|commentaires|donnees)\b`],
   privacy: [String.raw`\b(?:vie privee|protection des donnees|rgpd|donnees personnelles|confidentialite)\b`],
   optout: [
     String.raw`\b(?:s'opposer|opposer|opposition|droit d'opposition|refuser|refus|consentement|desactiver|desactivation|parametres?|date limite|par defaut|formulaire|opt-?out)\b`,

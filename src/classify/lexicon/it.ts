@@ -6,11 +6,12 @@ const AI = String.raw`(?:(?:l'|dell')?ia\b|\bai\b|intelligenz[ae] artificial[ei]
 // Narrow AI mention (no bare "model"/"algorithm"): used where AI is the only link to the story.
 const AIS = String.raw`(?:(?:\bl'|\bdell')?ia\b|\bai\b|intelligenz[ae] artificial[ei]|modell[oi] linguistic[oi]|\bchatbot\b|chatgpt|\bgemini\b|\bgrok\b|\bllama\b|\bclaude\b|\bcopilot\b|\bmeta ai\b)`;
 const PEOPLE = String.raw`(?:utent\w+|clienti|iscritti|membri|persone|consumatori|abbonati|bambini|minori|europei|italiani|dipendenti|creatori|artisti|account)`;
-const STUFF = String.raw`(?:dati|post|pubblicazioni|messaggi|chat|conversazioni|foto|fotografie|immagini|video|voce|voci|registrazioni|contenuti|commenti|profili|file|documenti|interazioni|opere|informazioni)`;
+const STUFF = String.raw`(?:dati|post|pubblicazioni|messaggi|chat|conversazioni|foto|fotografie|immagini|video|voce|voci|registrazioni|contenuti|commenti|profili|file|documenti|interazioni|opere|informazioni|chiamate|riunioni)`;
 
 export const it: Lexicon = {
   ai: [AIS],
   train: [
+    String.raw`\b(?:dati|contenuti|post)\b[^.!?;]{0,40}\bper (?:l'|la |la sua |i suoi )?(?:ia\b|intelligenza artificiale|grok|gemini|meta ai|chatbot)`,
     ...both(String.raw`\b(?:ri)?addestr(?:are|a|ano|ato|ati|ata|ate|era|eranno|amento|amenti)\b`, AI),
     String.raw`\bper (?:ri)?addestrare\b`,
     String.raw`\bdati (?:di|per l'|per il) (?:addestramento|training)\b`,
@@ -26,6 +27,7 @@ export const it: Lexicon = {
     String.raw`\b(?:dati personali|post pubblici|contenuti pubblici|messaggi privati|dati degli utenti)\b`,
     String.raw`\b(?:post|dati|contenuti|messaggi|foto) (?:di|su) (?:facebook|instagram|linkedin|reddit|twitter|x|threads|whatsapp|youtube)\b`,
   ],
+  content: [String.raw`\b(?:file|documenti|chiamate|riunioni|registrazioni|chat|conversazioni|messaggi|foto|immagini|video|post|email|voce|commenti|dati)\b`],
   privacy: [String.raw`\b(?:privacy|protezione dei dati|gdpr|dati personali|riservatezza)\b`],
   optout: [
     String.raw`\b(?:opporsi|opporti|opposizione|diritto di opposizione|consenso|disattiv\w+|impostazion\w+|scadenza|entro il|modulo|rifiut\w+|negare|opt-?out)\b`,

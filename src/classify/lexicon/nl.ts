@@ -11,6 +11,7 @@ const STUFF = String.raw`(?:gegevens|data|berichten|posts|chats|gesprekken|foto'
 export const nl: Lexicon = {
   ai: [AIS],
   train: [
+    String.raw`\b(?:gegevens|data|content|berichten)\b[^.!?;]{0,40}\bvoor (?:de |hun |zijn |haar )?(?:ai\b|ai-\w+|kunstmatige intelligentie|grok|gemini|meta ai|chatbots?)`,
     String.raw`(?:\bai|model)[- ]?training\w*`,
     String.raw`\btrainingsdata\w*`,
     ...both(String.raw`\b(?:train(?:en|t|de|den|ing))\b`, AI),
@@ -27,6 +28,7 @@ export const nl: Lexicon = {
     String.raw`\b(?:openbare (?:berichten|posts|content|gegevens|profielen|foto'?s)|priveberichten|persoonlijke (?:gegevens|berichten|data))\b`,
     String.raw`\b(?:facebook|instagram|linkedin|reddit|twitter|x|threads|whatsapp|youtube)-?(?:berichten|posts|gegevens|data|content|gebruikers)\b`,
   ],
+  content: [String.raw`\b(?:bestanden|documenten|gesprekken|vergaderingen|opnames|chats|berichten|foto'?s|afbeeldingen|video'?s|posts|e-mails|stemmen|reacties|gegevens|data)\b|(?:word|office)-documenten`],
   privacy: [String.raw`\b(?:privacy\w*|gegevensbescherming|avg|gdpr|persoonsgegevens)\b`],
   optout: [
     String.raw`\b(?:bezwaar\w*|afmeld\w+|opt-?out|toestemming|uitzetten|uitschakel\w+|instelling\w*|deadline|uiterlijk|standaard|formulier|voorkomen|weiger\w+)\b`,

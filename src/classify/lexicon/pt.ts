@@ -6,11 +6,12 @@ const AI = String.raw`(?:\bia\b|inteligencia artificial|\bmodelos?\b|chatbots?|a
 // Narrow AI mention (no bare "model"/"algorithm"): used where AI is the only link to the story.
 const AIS = String.raw`(?:\bia\b|inteligencia artificial|modelos? de linguagem|\bchatbots?\b|chatgpt|\bgemini\b|\bgrok\b|\bllama\b|\bclaude\b|\bcopilot\b|\bmeta ai\b)`;
 const PEOPLE = String.raw`(?:usuari\w+|utilizadores|clientes|membros|pessoas|consumidores|assinantes|criancas|menores|europeus|brasileiros|portugueses|funcionarios|criadores|artistas|contas)`;
-const STUFF = String.raw`(?:dados|publicacoes|posts|postagens|mensagens|chats|conversas|fotos|fotografias|imagens|videos|voz|vozes|gravacoes|conteudos?|comentarios|perfis|arquivos|ficheiros|documentos|interacoes|obras|informacoes)`;
+const STUFF = String.raw`(?:dados|publicacoes|posts|postagens|mensagens|chats|conversas|fotos|fotografias|imagens|videos|voz|vozes|gravacoes|conteudos?|comentarios|perfis|arquivos|ficheiros|documentos|interacoes|obras|informacoes|chamadas|reunioes)`;
 
 export const pt: Lexicon = {
   ai: [AIS],
   train: [
+    String.raw`\b(?:dados|conteudos?|publicacoes)\b[^.!?;]{0,40}\bpara (?:a |sua |seus )?(?:ia\b|inteligencia artificial|grok|gemini|meta ai|chatbots?)`,
     ...both(String.raw`\b(?:re)?trein(?:ar|a|am|ou|ado|ados|ada|amento|o|ara|arao)\b`, AI),
     String.raw`\bpara (?:re)?treinar\b`,
     String.raw`\bdados (?:de|para) (?:treinamento|treino)\b`,
@@ -25,6 +26,7 @@ export const pt: Lexicon = {
     String.raw`\b(?:dados pessoais|publicacoes publicas|conteudos? publicos?|mensagens privadas|historico de conversas)\b`,
     String.raw`\b(?:publicacoes|posts|postagens|dados|conteudos?|mensagens|fotos) (?:do|no|de|na) (?:facebook|instagram|linkedin|reddit|twitter|x|threads|whatsapp|youtube)\b`,
   ],
+  content: [String.raw`\b(?:arquivos|ficheiros|documentos|chamadas|reunioes|gravacoes|chats|conversas|mensagens|fotos|imagens|videos|publicacoes|posts|e-mails|voz|comentarios|dados)\b`],
   privacy: [String.raw`\b(?:privacidade|protecao de dados|lgpd|rgpd|dados pessoais)\b`],
   optout: [
     String.raw`\b(?:opor-se|se opor|oposicao|direito de oposicao|consentimento|desativ\w+|configurac\w+|definicoes|prazo|por padrao|formulario|recus\w+|impedir|opt-?out)\b`,

@@ -6,6 +6,7 @@ export type ConceptId =
   | 'trainWeak' // "train", "training", "improve its models": only counts next to people's data
   | 'ai' // any mention of AI, a model or an assistant
   | 'data' // people's data or content: posts, chats, photos, voice, personal data …
+  | 'content' // bare content nouns (files, calls, chats, documents): only counts next to explicit training
   | 'privacy' // privacy / data-protection framing
   | 'optout' // opt-out, objection, consent, turning a setting off
   | 'policy' // terms of service / privacy policy changes
@@ -25,6 +26,7 @@ export const CONCEPT_LABEL: Record<ConceptId, string> = {
   trainWeak: 'training / model improvement',
   ai: 'AI',
   data: "people's data or content",
+  content: 'files, calls, chats or documents',
   privacy: 'privacy / data protection',
   optout: 'opt-out, objection or consent',
   policy: 'terms or privacy-policy change',

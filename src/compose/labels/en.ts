@@ -68,6 +68,9 @@ export const en = {
   crawlerNotTraining: 'not used for training',
   crawlerIgnoresRobots: 'reported to ignore robots.txt',
   ruleLine: '{regions}: {status}',
+  colon: ': ',
+  quoteOpen: '“',
+  quoteClose: '”',
 } as const;
 
 export type LabelKey = keyof typeof en;

@@ -69,4 +69,7 @@ export const fr: Record<LabelKey, string> = {
   crawlerNotTraining: "pas utilisé pour l'entraînement",
   crawlerIgnoresRobots: 'ne respecterait pas robots.txt',
   ruleLine: '{regions} : {status}',
+  colon: ' : ',
+  quoteOpen: '« ',
+  quoteClose: ' »',
 };
