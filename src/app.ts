@@ -12,6 +12,8 @@ import { DigestRunner } from './delivery/digest.js';
 import { composeAlert } from './compose/index.js';
 import { ConsoleSink } from './adapters/console/sink.js';
 import { logger } from './log.js';
+import { Metrics } from './metrics/metrics.js';
+import { countOutbox } from './metrics/outbox-depth.js';
 
 /** A chat platform wired into the bot: where alerts go, and what it serves. */
 export interface ChatRuntime {
@@ -22,7 +24,7 @@ export interface ChatRuntime {
   stop?(): Promise<void>;
 }
 
-export type RuntimeFactory = (config: Config, app: { store: Store }) => Promise<ChatRuntime | undefined>;
+export type RuntimeFactory = (config: Config, app: { store: Store; sources: Source[] }) => Promise<ChatRuntime | undefined>;
 
 /** Factories for Slack and Discord register here (adapters depend on the core, not the reverse). */
 export const runtimeFactories: RuntimeFactory[] = [];
@@ -35,6 +37,8 @@ export interface Bot {
   sinks: AlertSink[];
   outbox: Outbox;
   digests: DigestRunner;
+  /** This bot's Prometheus metrics (a private registry, served at /metrics). */
+  metrics: Metrics;
   cycle(opts?: { dryRun?: boolean }): Promise<CycleReport>;
   close(): Promise<void>;
 }
@@ -61,7 +65,7 @@ export async function createBot(config: Config, opts: BotOptions = {}): Promise<
     const sources = opts.sources ?? (await loadSources(opts.sourcesFile ?? config.SOURCES_FILE));
     const runtimes: ChatRuntime[] = [];
     for (const factory of opts.noChat ? [] : runtimeFactories) {
-      const rt = await factory(config, { store });
+      const rt = await factory(config, { store, sources });
       if (rt) runtimes.push(rt);
     }
     const sinks: AlertSink[] = runtimes.map((r) => r.sink);
@@ -72,8 +76,10 @@ export async function createBot(config: Config, opts: BotOptions = {}): Promise<
         { module: 'app' },
         'no Slack or Discord credentials set (SLACK_BOT_TOKEN / DISCORD_TOKEN): alerts are posted to the console (stdout)',
       );
+    const metrics = new Metrics({ outboxCounts: async () => countOutbox(await store.deliveries.values()) });
     const outbox = new Outbox({
       store,
+      metrics,
       sinks,
       compose: (story, lang) => composeAlert(story, story.decision!, { lang, now: opts.now?.() }),
       threshold: config.CLASSIFIER_THRESHOLD,
@@ -97,6 +103,7 @@ export async function createBot(config: Config, opts: BotOptions = {}): Promise<
       sinks,
       outbox,
       digests,
+      metrics,
       cycle: (c = {}) =>
         runCycle({
           store,
@@ -109,6 +116,7 @@ export async function createBot(config: Config, opts: BotOptions = {}): Promise<
           dryRun: c.dryRun ? { print: printer } : undefined,
           now: opts.now,
           fetcherOptions: opts.fetcherOptions,
+          metrics,
         }),
       close: async () => {
         for (const r of runtimes) await r.stop?.().catch(() => undefined);

@@ -27,17 +27,20 @@ export const PLATFORMS: Alias[] = [
   ci('Meta (WhatsApp)', String.raw`\bwhats ?app\b`),
   ci('Meta (Threads)', String.raw`\bthreads\b(?= app|,| users| posts|'|\))|\bmeta'?s threads\b|\bthreads (?:de|von|di|van|do) meta\b`),
   ci('Meta (Meta AI)', String.raw`\bmeta ai\b`),
-  ci('Meta', String.raw`\bmeta\b(?! ai\b)(?!-analy)(?! description)`),
+  // Case-sensitive: "meta" is an ordinary word (goal) in Spanish, Italian and Portuguese.
+  cs('Meta', String.raw`\b(?:Meta|META)\b(?! AI\b)`),
   ci('X', String.raw`\btwitter\b|\btweets?\b|\bgrok\b|\bxai\b|\bx corp\b`),
-  cs('X', String.raw`(?:^|[\s("'])X(?=\s*\(|'s\b|,|\s+(?:Corp|says|will|has|is|to|users|owner|formerly|and|chief|CEO|plans|quietly|changes|updates|now|may|can|could|de|von|di|van|do|stopped|agrees|agreed|must|faces|sued|[a-z]+s\b))|\b(?:on|at|from|of|by|with|sur|auf|su|op|no|na|en|in|owner of|rival) X\b|\bX\s*\(?(?:ex|formerly|former|anciennement|ehemals|antes|ex-)`),
+  cs('X', String.raw`(?:^|(?<!Model|Series|Xbox|Galaxy|Pixel|iPhone|Mark|Gen|Generation|Type|Windows|Mac OS|macOS|Xperia|Redmi|Mi)[\s("'])X(?=\s*\(|'s\b|,|\s+(?:Corp|says|will|has|is|to|users|owner|formerly|and|chief|CEO|plans|quietly|changes|updates|now|may|can|could|de|von|di|van|do|stopped|agrees|agreed|must|faces|sued|[a-z]+s\b))|\b(?:on|at|from|of|by|with|sur|auf|su|op|no|na|en|in|owner of|rival) X\b|\bX\s*\(?(?:ex|formerly|former|anciennement|ehemals|antes|ex-)`),
   ci('LinkedIn', String.raw`\blinked ?in\b`),
   ci('Google', String.raw`\bgoogle\b|\bgemini\b|\bbard\b|\byoutube\b|\bgmail\b|\bdeepmind\b|\bandroid\b`),
-  ci('Microsoft', String.raw`\bmicrosoft\b|\bbing\b|\bcopilot\b|\bskype\b|\boutlook\b`),
+  ci('Microsoft', String.raw`\bmicrosoft\b|\bcopilot\b|\bskype\b`),
+  cs('Microsoft', String.raw`\bBing\b|\bOutlook\b`),
   ci('Reddit', String.raw`\breddit\b`),
-  ci('Slack', String.raw`\bslack\b`),
-  ci('Zoom', String.raw`\bzoom\b(?! in\b| out\b| lens)`),
+  cs('Slack', String.raw`\bSlack\b`),
+  cs('Zoom', String.raw`\bZoom\b(?! in\b| out\b| lens)|\bZOOM\b`),
   ci('Adobe', String.raw`\badobe\b|\bfirefly\b|\bphotoshop\b|\bbehance\b`),
-  ci('Snapchat', String.raw`\bsnap(?:chat)?\b(?= |'|,)(?!\s+(?:shot|judg))`),
+  ci('Snapchat', String.raw`\bsnapchat\b`),
+  cs('Snapchat', String.raw`\bSnap\b(?= Inc|'s| says| will| is)`),
   ci('Automattic (Tumblr/WordPress)', String.raw`\btumblr\b|\bwordpress\b|\bautomattic\b`),
   ci('Quora', String.raw`\bquora\b`),
   ci('Stack Overflow', String.raw`\bstack ?overflow\b|\bstack exchange\b`),
@@ -46,7 +49,7 @@ export const PLATFORMS: Alias[] = [
   ci('DeviantArt', String.raw`\bdeviant ?art\b`),
   ci('Medium', String.raw`\bmedium\.com\b|\bon medium\b|\bmedium (?:says|will|blog|posts|writers|ceo)\b`),
   ci('Substack', String.raw`\bsubstack\b`),
-  ci('Discord', String.raw`\bdiscord\b`),
+  cs('Discord', String.raw`\bDiscord\b`),
   ci('Telegram', String.raw`\btelegram\b`),
   ci('TikTok', String.raw`\btik ?tok\b|\bbytedance\b|\bcapcut\b`),
   ci('Amazon', String.raw`\bamazon\b|\balexa\b|\bring (?:camera|doorbell)s?\b`),
@@ -149,12 +152,45 @@ export const REGIONS: Alias[] = [
 /** Platforms whose main asset is what users post: deals with AI firms are about that content. */
 export const UGC_PLATFORMS = new Set([
   'Reddit', 'Stack Overflow', 'Automattic (Tumblr/WordPress)', 'Quora', 'X', 'Photobucket', 'Shutterstock',
-  'DeviantArt', 'Medium', 'Flickr', 'Pinterest', 'Meta (Facebook)', 'Meta (Instagram)', 'Meta (Threads)', 'LinkedIn',
+  'DeviantArt', 'Medium', 'Flickr', 'Pinterest', 'Meta (WhatsApp)', 'Meta (Facebook)', 'Meta (Instagram)', 'Meta (Threads)', 'LinkedIn',
 ]);
+
+interface Compiled {
+  re: RegExp;
+  names: string[]; // capture group i+1 → alias name
+}
+
+// One scan per table instead of one per alias: each alias becomes a capture group
+// of a single alternation (case-insensitive and case-sensitive ones apart).
+const compiled = new WeakMap<Alias[], Compiled[]>();
+function compile(table: Alias[]): Compiled[] {
+  let c = compiled.get(table);
+  if (c) return c;
+  c = [];
+  for (const sensitive of [false, true]) {
+    const part = table.filter((a) => a.re.ignoreCase !== sensitive);
+    if (!part.length) continue;
+    c.push({ re: new RegExp(part.map((a) => `(${a.re.source})`).join('|'), sensitive ? 'g' : 'gi'), names: part.map((a) => a.name) });
+  }
+  compiled.set(table, c);
+  return c;
+}
 
 /** Names of every match, de-duplicated, in table order. */
 export function findAll(table: Alias[], text: string): string[] {
-  const out: string[] = [];
-  for (const a of table) if (!out.includes(a.name) && a.re.test(text)) out.push(a.name);
-  return out;
+  const found = new Set<string>();
+  for (const { re, names } of compile(table)) {
+    re.lastIndex = 0;
+    for (const m of text.matchAll(re)) {
+      for (let i = 1; i < m.length; i++) {
+        if (m[i] !== undefined) {
+          found.add(names[i - 1] as string);
+          break;
+        }
+      }
+    }
+  }
+  const order = new Map<string, number>();
+  table.forEach((a, i) => order.has(a.name) || order.set(a.name, i));
+  return [...found].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
 }

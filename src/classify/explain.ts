@@ -26,10 +26,21 @@ export function quote(s: string, max = 240): string {
   return t.length <= max ? t : t.slice(0, max - 1).replace(/\s+\S*$/, '') + '…';
 }
 
+/**
+ * The matched phrase as the feed wrote it (case, accents). Folding keeps string
+ * length for precomposed text, so offsets carry over; otherwise show the folded form.
+ */
+function original(unitText: string, folded: string, phrase: string): string {
+  const at = folded.indexOf(phrase);
+  if (at < 0 || unitText.length !== folded.length) return phrase;
+  return unitText.slice(at, at + phrase.length);
+}
+
 function ruleReason(h: RuleHit): Reason[] {
   const out: Reason[] = [{ concept: RULE_TEXT[h.rule], evidence: quote(h.unit.text) }];
   for (const c of h.concepts) {
-    const phrase = h.unit.hits.get(c);
+    const found = h.unit.hits.get(c);
+    const phrase = found === undefined ? undefined : original(h.unit.text, h.unit.folded, found);
     if (phrase) out.push({ concept: `${CONCEPT_LABEL[c]}: “${quote(phrase, 60)}”`, evidence: quote(h.unit.text) });
   }
   return out;
@@ -42,7 +53,10 @@ export function explain(
 ): Reason[] {
   const reasons: Reason[] = [];
   if (s.best) {
-    reasons.push(...ruleReason(s.best));
+    // Quote the lone sentence when it carries the same rule as the title+lead pair.
+    const best = s.best;
+    const alone = best.unit.isLead ? s.support.find((h) => h.rule === best.rule && !h.unit.isLead && !h.unit.isTitle) : undefined;
+    reasons.push(...ruleReason(alone ? { ...best, unit: alone.unit } : best));
     const second = s.support.find((h) => h.unit !== s.best?.unit);
     if (second) reasons.push({ concept: `also: ${RULE_TEXT[second.rule]}`, evidence: quote(second.unit.text) });
   } else {

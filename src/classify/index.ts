@@ -9,6 +9,7 @@ import { detectLang } from './lang.js';
 import { splitUnits, type Unit } from './matcher.js';
 import { fold, stripHtml, tidy, unaccent } from './normalize.js';
 import { score } from './scorer.js';
+import { passesGate } from './gate.js';
 
 export interface ClassifyInput {
   id?: string;
@@ -53,10 +54,13 @@ export function classify(input: ClassifyInput, opts: { threshold?: number } = {}
   const body = content && summary && content.startsWith(summary.slice(0, 80)) ? content : [summary, content].filter(Boolean).join(' . ');
   const all = body ? `${title} . ${body}` : title;
   const sample = all.length > 1500 ? all.slice(0, 1500) : all;
-  const lang = detectLang(sample, fold(sample), input.lang);
+  const foldedSample = fold(sample);
+  const lang = detectLang(sample, foldedSample, input.lang);
 
-  const units = splitUnits(title, body, lang);
-  const raw = unaccent(units.map((u) => u.text).join(' \n '));
+  // Items with no AI or training word anywhere cannot match a rule: skip the matching.
+  const capped = all.length > 4000 ? all.slice(0, 4000) : all;
+  const units = passesGate(all.length > 1500 ? fold(capped) : foldedSample) ? splitUnits(title, body, lang) : [];
+  const raw = unaccent(capped);
   const platforms = canonicalPlatforms(findAll(PLATFORMS, raw));
   const regulators = findAll(REGULATORS, raw);
   const regions = findAll(REGIONS, raw);

@@ -3,6 +3,7 @@
 import type { Lang } from '../domain.js';
 import { CONCEPTS, conceptRegexes, type ConceptId } from './lexicon/index.js';
 import { fold, sentences } from './normalize.js';
+import { passesGate } from './gate.js';
 
 export interface Unit {
   /** Original (cleaned) text, for quoting. */
@@ -19,10 +20,26 @@ export interface Unit {
 // Long articles: the opening carries the story; the cap keeps cost bounded.
 const MAX_BODY_CHARS = 3000;
 
+// Concepts that need an AI or training word: skipped when the unit has none.
+const GATED = new Set<ConceptId>(['train', 'trainWeak', 'ai']);
+
+// Stems without which the (costly) training patterns of every language cannot
+// match; a unit without any of them skips those patterns. Keep in step with the lexicons.
+const TRAIN_STEMS = String.raw`train|tun|feed|fed|fuel|teach|learn|licen|lizenz|improv|refin|entrain|nourr|aliment|amelior|forme|futter|speis|verbesser|entren|mejor|nutri|addestr|allen|miglior|voed|verbeter|trein|melhor|aprimor|apprentissage|makers|developers|companies|firms|giants|labs`;
+const PREFILTER: Partial<Record<ConceptId, RegExp>> = {
+  train: new RegExp(String.raw`${TRAIN_STEMS}|\b(?:for|pour|fur|zur|para|per|voor|to power|to build)\b`),
+  trainWeak: /train|improv|refin|entrain|verbesser|entren|mejor|addestr|miglior|verbeter|trein|melhor|aprimor/,
+};
+
 export function matchUnit(text: string, lang: Lang, isTitle: boolean, folded = fold(text)): Unit {
   const hits = new Map<ConceptId, string>();
   const res = conceptRegexes(lang);
+  const gate = passesGate(folded);
   for (const c of CONCEPTS) {
+    if (!gate && GATED.has(c)) continue;
+    if (c === 'offtopic' && !isTitle) continue; // only the headline's topic is used
+    const pre = PREFILTER[c];
+    if (pre && !pre.test(folded)) continue;
     const re = res.get(c);
     if (!re) continue;
     re.lastIndex = 0;
@@ -59,7 +76,16 @@ export function splitUnits(title: string, body: string, lang: Lang): Unit[] {
     const b = body.length > MAX_BODY_CHARS ? body.slice(0, MAX_BODY_CHARS) : body;
     const ss = sentences(b);
     for (const s of ss) units.push(matchUnit(s, lang, false));
-    if (title && ss[0]) units.push({ ...matchUnit(`${title} . ${ss[0]}`, lang, false), isLead: true });
+
+    // Patterns cannot span the " . " between the parts, so the pair's concepts are the
+    // union of both: no second matching pass needed.
+    const head = units[0];
+    const first = units[1];
+    if (head?.isTitle && first && ss[0]) {
+      const hits = new Map(first.hits);
+      for (const [c, p] of head.hits) if (c !== 'offtopic') hits.set(c, p);
+      units.push({ text: `${title} — ${ss[0]}`, folded: `${head.folded} . ${first.folded}`, isTitle: false, isLead: true, lang, hits });
+    }
   }
   return units;
 }

@@ -48,6 +48,7 @@ function has(u: Unit, c: ConceptId): boolean {
 interface DocFacts {
   ai: boolean; // an explicit AI mention somewhere in the item
   data: boolean; // people's data somewhere in the item
+  watchdog: boolean; // a data-protection authority or advocacy group is named
 }
 
 function unitRules(u: Unit, doc: DocFacts, dpaInUnit: boolean, ugcInUnit: boolean): RuleHit[] {
@@ -65,7 +66,7 @@ function unitRules(u: Unit, doc: DocFacts, dpaInUnit: boolean, ugcInUnit: boolea
   if (has(u, 'train') && !has(u, 'data') && has(u, 'content') && ctx.length > 0 && close(u, 'train', 'content', 60)) {
     out.push({ rule: 'train+content+context', unit: u, points: 2.75 + titleBonus, concepts: ['train', 'content', ...ctx] });
   }
-  if (has(u, 'train') && strongCtx.length > 0 && (doc.data || ugcInUnit || /training data|trainingsdat|donnees d'entrainement|datos de entrenamiento|dati di addestramento|dados de trein/.test(u.folded))) {
+  if (has(u, 'train') && strongCtx.length > 0 && (doc.data || doc.watchdog || ugcInUnit || /training data|trainingsdat|donnees d'entrainement|datos de entrenamiento|dati di addestramento|dados de trein/.test(u.folded))) {
     out.push({ rule: 'train+context', unit: u, points: 2.25 + titleBonus, concepts: ['train', ...strongCtx] });
   }
   if (ugcInUnit && has(u, 'train')) {
@@ -95,7 +96,11 @@ export interface UnitFlags {
 export function score(units: Unit[], signals: DocSignals, flags: UnitFlags): Scored {
   const docConcepts = new Set<ConceptId>();
   for (const u of units) for (const c of u.hits.keys()) docConcepts.add(c);
-  const doc: DocFacts = { ai: docConcepts.has('ai'), data: docConcepts.has('data') };
+  const doc: DocFacts = {
+    ai: docConcepts.has('ai'),
+    data: docConcepts.has('data'),
+    watchdog: signals.dataRegulators.length > 0 || signals.advocacy.length > 0,
+  };
 
   const hits: RuleHit[] = [];
   const grey: Scored['grey'] = [];
@@ -130,7 +135,9 @@ export function score(units: Unit[], signals: DocSignals, flags: UnitFlags): Sco
   // the headline must carry some of the topic, not only a company or "AI".
   if (title && bodyOnly) {
     const titleOnTopic = ['train', 'data', 'privacy', 'optout', 'policy', 'legal', 'deal'].some((c) => title.hits.has(c as ConceptId));
-    if (!titleOnTopic) points -= 1.25;
+    // …unless that sentence is itself news: a terms change, an opt-out, a legal step.
+    const selfContained = (['optout', 'policy', 'legal'] as ConceptId[]).some((c) => best!.unit.hits.has(c));
+    if (!titleOnTopic) points -= selfContained ? 1 : 1.75;
   }
 
   const s = 1 / (1 + Math.exp(-(points - 3)));

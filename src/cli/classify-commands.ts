@@ -2,13 +2,13 @@
 // the work is in src/classify/.
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { classify, DEFAULT_THRESHOLD, type ClassifyInput } from '../classify/index.js';
 import { evaluate, formatReport, parseLabelled } from '../classify/evaluate.js';
 
 function parseThreshold(v: string): number {
   const n = Number(v);
-  if (!Number.isFinite(n) || n < 0 || n > 1) throw new Error(`--threshold must be a number between 0 and 1, got "${v}"`);
+  if (v.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) throw new InvalidArgumentError('expected a number between 0 and 1.');
   return n;
 }
 

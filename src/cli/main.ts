@@ -9,6 +9,8 @@ import { runDemo } from '../demo/demo.js';
 import { registerClassifyCommands } from './classify-commands.js';
 import { registerOptoutCommand } from './optout-command.js';
 import { registerSourcesCommand } from './sources-command.js';
+import { registerSlackManifestCommand } from './slack-manifest.js';
+import { installRuntimes } from './runtimes.js';
 
 export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): Config {
   try {
@@ -68,6 +70,7 @@ export function buildProgram(): Command {
       await runDemo({ lang: o.lang });
     });
 
+  registerSlackManifestCommand(program);
   registerClassifyCommands(program);
   registerOptoutCommand(program);
   registerSourcesCommand(program, { openStore: async () => { const c = loadConfigOrExit(); const { Store } = await import('../store/store.js'); return Store.open(c.STORE_URL, { prefix: c.STORE_PREFIX }); } });
@@ -76,6 +79,7 @@ export function buildProgram(): Command {
 }
 
 export async function main(argv: string[]): Promise<void> {
+  installRuntimes();
   const program = buildProgram();
   program.exitOverride();
   try {

@@ -7,6 +7,7 @@ import { PollScheduler } from '../scheduler/scheduler.js';
 import { PollLeadership } from '../scheduler/leader.js';
 import { hostname } from 'node:os';
 import { logger } from '../log.js';
+import { webRoutes } from '../web/routes.js';
 
 const log = logger.child({ module: 'serve' });
 
@@ -53,7 +54,7 @@ export async function serve(config: Config): Promise<void> {
       await b.store.meta.get('__ping__');
       return true;
     },
-    routes: b.runtimes.flatMap((r) => r.routes ?? []),
+    routes: [...b.runtimes.flatMap((r) => r.routes ?? []), webRoutes({ store: b.store, sources: () => b.sources, metrics: b.metrics })],
   });
   if (stopping) return;
   for (const r of b.runtimes) await r.start?.();

@@ -9,6 +9,7 @@ import { loadSources, parseOpml, toOpml, builtinSources } from '../sources/index
 import { Fetcher } from '../fetch/fetcher.js';
 import { describeHealth } from '../fetch/health.js';
 import { parseFeed, scrapeHtml } from '../parse/index.js';
+import { loadSourceStates } from '../pipeline/ingest.js';
 
 export interface SourcesCommandDeps {
   /** Opens the store; default: STORE_URL/STORE_PREFIX from the configuration. */
@@ -63,7 +64,7 @@ export function registerSourcesCommand(program: Command, deps: SourcesCommandDep
       const sources = await loadSources(sourcesFile(o));
       const store = await openStore();
       try {
-        const states = await Promise.all(sources.map((s) => store.sources.get(s.id)));
+        const states = await loadSourceStates(store, sources.map((s) => s.id));
         if (o.json) out(JSON.stringify(sources.map((s, i) => ({ ...s, health: describeHealth(states[i]), state: states[i] ?? null })), null, 2));
         else out(formatSourceList(sources, states));
       } finally {

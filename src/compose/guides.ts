@@ -1,16 +1,37 @@
 // Maps the classifier's platform names to KB entries and builds their guides,
 // plus the "current state" lines where the KB knows more than the article.
 import type { AlertGuide } from '../domain.js';
-import { buildGuide, describeRule, findPlatform, formatDate, regionCovers, type PlatformEntry } from '../kb/index.js';
+import { buildGuide, describeRule, findPlatform, formatDate, normaliseName, regionCovers, type PlatformEntry } from '../kb/index.js';
 import { isoDay } from '../kb/dates.js';
 import { fill, type Labels } from './labels/index.js';
 
-export function entriesFor(platforms: readonly string[]): PlatformEntry[] {
+// The classifier collapses some multi-product companies to the company name
+// ("Google" for Gemini, YouTube, Gmail). The story's words pick the product
+// whose guide applies; the first entry is the default.
+const COMPANY_PRODUCTS: Record<string, [RegExp | null, string][]> = {
+  google: [[/\bgemini\b|\bbard\b/i, 'google-gemini'], [/\byoutube\b/i, 'youtube'], [/\bgmail\b|\bworkspace\b|\bsmart features\b/i, 'google-workspace'], [null, 'google-gemini']],
+  microsoft: [[/\bcopilot\b|\bbing\b|\bmsn\b/i, 'microsoft-copilot'], [/\bword\b|\bexcel\b|\boffice\b|connected experiences|microsoft 365/i, 'microsoft-365'], [null, 'microsoft-copilot']],
+  automattictumblrwordpress: [[/\btumblr\b/i, 'tumblr'], [/\bwordpress\b/i, 'wordpress-com'], [null, 'tumblr']],
+  meta: [[/\binstagram\b/i, 'meta-instagram'], [/\bwhats ?app\b/i, 'meta-whatsapp'], [/\bthreads\b/i, 'meta-threads'], [/\bfacebook\b/i, 'meta-facebook'], [null, 'meta-facebook']],
+};
+
+function productsFor(company: string, text: string): PlatformEntry[] {
+  const table = COMPANY_PRODUCTS[normaliseName(company)];
+  if (!table) return [];
+  const hits = table.filter(([re]) => re && re.test(text)).map(([, id]) => id);
+  const ids = hits.length ? hits : table.filter(([re]) => !re).map(([, id]) => id);
+  return ids.flatMap((id) => findPlatform(id) ?? []);
+}
+
+/** KB entries for the decision's platforms, deduplicated, in the decision's order. */
+export function entriesFor(platforms: readonly string[], text = ''): PlatformEntry[] {
   const seen = new Set<string>();
   const out: PlatformEntry[] = [];
   for (const p of platforms) {
-    const e = findPlatform(p);
-    if (e && !seen.has(e.id)) {
+    const fromCompany = productsFor(p, text);
+    const found = fromCompany.length ? fromCompany : [findPlatform(p)].filter((e): e is PlatformEntry => !!e);
+    for (const e of found) {
+      if (seen.has(e.id)) continue;
       seen.add(e.id);
       out.push(e);
     }

@@ -111,7 +111,7 @@ export function composeAlert(story: Story, decision: Decision, opts: { lang?: st
     (r) => !regions.excluded.includes(r),
   );
 
-  const entries = entriesFor(decision.platforms);
+  const entries = entriesFor(decision.platforms, fullText);
   const guides = guidesFor(entries, lang);
 
   const affected: string[] = [];

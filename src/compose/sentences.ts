@@ -48,6 +48,11 @@ function isAbbreviation(token: string): boolean {
   return false;
 }
 
+/** "1. Open the app": a number opening the sentence is a list marker. */
+function isListMarker(p: string, start: number, dot: number): boolean {
+  return /^\d{1,2}$/.test(p.slice(start, dot).trim());
+}
+
 function isOrdinalDate(p: string, dot: number, next: number): boolean {
   if (!/^\d{1,2}$/.test(tokenBefore(p, dot))) return false;
   const word = /^\p{L}+/u.exec(p.slice(next))?.[0] ?? '';
@@ -85,7 +90,7 @@ function splitParagraph(p: string): string[] {
       s > k &&
       s < p.length &&
       OPENER.test(p[s]!) &&
-      !(ch === '.' && j - i === 1 && (isAbbreviation(tokenBefore(p, i)) || isOrdinalDate(p, i, s)));
+      !(ch === '.' && j - i === 1 && (isAbbreviation(tokenBefore(p, i)) || isOrdinalDate(p, i, s) || isListMarker(p, start, i)));
     if (boundary) {
       const piece = p.slice(start, k).trim();
       if (piece) out.push(piece);

@@ -2,7 +2,7 @@
 // turn off …", "accédez à … désactivez …", "öffnen Sie … deaktivieren Sie …")
 // so the alert can quote them, attributed, beside the KB steps.
 import { isBoilerplate } from './boilerplate.js';
-import { splitSentences } from './sentences.js';
+import { splitParagraphs, splitSentences } from './sentences.js';
 import { cutAtWord, fold } from './text.js';
 
 interface LangCues {
@@ -66,12 +66,43 @@ export function isInstruction(sentence: string, lang?: string): boolean {
   return false;
 }
 
+// "1. Open the app", "2) Tap Settings", "- Turn off …": how-to articles list steps.
+const LIST_ITEM = /^\s*(?:\d{1,2}[.)]|[-•*–])\s+\S/;
+
+function cueCount(text: string, lang?: string): number {
+  const f = fold(text);
+  const c = (lang && CUES[lang]) || CUES.en!;
+  return [c.nav, c.act, c.place].filter((re) => re.test(f)).length;
+}
+
+/** Consecutive list items that together read as instructions, joined into one quote. */
+function listBlocks(text: string, lang?: string): string[] {
+  const out: string[] = [];
+  let block: string[] = [];
+  const flush = () => {
+    const joined = block.join(' ');
+    if (block.length >= 2 && (isInstruction(joined, lang) || cueCount(joined, lang) >= 2)) out.push(joined);
+    block = [];
+  };
+  for (const p of splitParagraphs(text)) {
+    if (LIST_ITEM.test(p) && p.length <= 200) block.push(p);
+    else flush();
+  }
+  flush();
+  return out;
+}
+
 export function extractSteps(text: string | undefined, lang?: string, max = 4): string[] {
   if (!text) return [];
   const out: string[] = [];
+  const lists = listBlocks(text, lang);
+  const inList = (s: string) => lists.some((b) => b.includes(s));
+  for (const b of lists) {
+    if (out.length < max) out.push(cutAtWord(b, 400));
+  }
   for (const s of splitSentences(text)) {
     if (out.length >= max) break;
-    if (s.length < 15 || isBoilerplate(s)) continue;
+    if (s.length < 15 || isBoilerplate(s) || inList(s)) continue;
     if (!isInstruction(s, lang)) continue;
     const quote = cutAtWord(s, 300);
     if (!out.includes(quote)) out.push(quote);

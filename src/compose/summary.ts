@@ -36,6 +36,7 @@ function usable(s: string): boolean {
   if (s.length < SENTENCE_MIN || s.length > SENTENCE_MAX) return false;
   if (isBoilerplate(s)) return false;
   if (/[:：]$/.test(s)) return false; // a lead-in to a list
+  if (/^\s*(\d{1,2}[.)]|[-•*–])\s/.test(s)) return false; // a list item (steps are shown apart)
   if (!/[.!?…»”"')]$/.test(s)) return false; // a fragment (headline, caption, menu)
   if ((s.match(/\p{L}+/gu) ?? []).length < 6) return false;
   return true;

@@ -12,6 +12,7 @@ import type { Store } from '../store/store.js';
 import { DeliveryError, type AlertSink } from './port.js';
 import { subscriptionWants } from './match.js';
 import { logger } from '../log.js';
+import { noopMetrics, type DeliveryResult, type PipelineMetrics } from '../metrics/metrics.js';
 
 const log = logger.child({ module: 'outbox' });
 
@@ -34,6 +35,8 @@ export interface OutboxOptions {
   backoffMaxMs?: number;
   /** Test hook: called between the steps of one delivery (crash injection). */
   onStep?: (step: 'claimed' | 'accepted' | 'recorded', d: Delivery) => void | Promise<void>;
+  /** Counts deliveries by platform and result for /metrics. */
+  metrics?: PipelineMetrics;
 }
 
 export interface DrainReport {
@@ -72,6 +75,10 @@ export class Outbox {
   constructor(private readonly o: OutboxOptions) {
     this.now = o.now ?? (() => new Date());
     this.owner = o.owner ?? `${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  }
+
+  private count(d: Delivery, result: DeliveryResult): void {
+    (this.o.metrics ?? noopMetrics).delivery(d.platform, result);
   }
 
   private get maxAttempts() {
@@ -185,12 +192,16 @@ export class Outbox {
         await sink.update(d.channelId, d.messageId, alert);
         await store.deliveries.set(d.id, { ...d, pendingUpdate: false, sourcesPosted: alert.sources.length, updatedAt: this.now().toISOString() });
         report.updated++;
+        this.count(d, 'updated');
         return true;
       }
       let messageId: string | undefined;
       if (d.state === 'sending' && sink.findMessage) {
         messageId = await sink.findMessage(d.channelId, d.storyId);
-        if (messageId) report.reconciled++;
+        if (messageId) {
+          report.reconciled++;
+          this.count(d, 'reconciled');
+        }
       }
       const claimed: Delivery = { ...d, state: 'sending', attempts: d.attempts + 1, updatedAt: this.now().toISOString() };
       if (!messageId) {
@@ -199,6 +210,7 @@ export class Outbox {
         messageId = (await sink.post(d.channelId, alert)).messageId;
         await this.o.onStep?.('accepted', claimed);
         report.posted++;
+        this.count(d, 'posted');
       }
       const sent: Delivery = { ...claimed, state: 'sent', messageId, sourcesPosted: alert.sources.length, pendingUpdate: false, lastError: undefined, nextAttempt: undefined, updatedAt: this.now().toISOString() };
       await store.deliveries.set(d.id, sent);
@@ -228,6 +240,7 @@ export class Outbox {
       const sub = await this.o.store.subscriptions.get(key);
       if (sub) await this.o.store.subscriptions.set(key, { ...sub, paused: { reason, at: this.now().toISOString() } } satisfies Subscription);
       await sink.notice?.(d.channelId, `optout-radar: ${reason}`).catch(() => undefined);
+      this.count(d, 'paused');
       // Kept as failed (not dead) so a re-subscribe delivers what was missed, in order.
       await this.o.store.deliveries.set(d.id, { ...d, state: 'failed', attempts, lastError: message, updatedAt: this.now().toISOString() });
       return false;
@@ -253,12 +266,14 @@ export class Outbox {
       updatedAt: this.now().toISOString(),
     });
     report.retried++;
+    this.count(d, 'retry');
     return false;
   }
 
   private async finish(d: Delivery, state: 'dead', lastError: string, report: DrainReport): Promise<void> {
     await this.o.store.deliveries.set(d.id, { ...d, state, lastError, nextAttempt: undefined, updatedAt: this.now().toISOString() });
     report.dead++;
+    this.count(d, 'dead');
   }
 
   /** The earliest time a waiting delivery becomes due, for the retry timer. */

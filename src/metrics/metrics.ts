@@ -59,7 +59,7 @@ export class Metrics implements PipelineMetrics {
     this.items = new Counter({ name: `${P}items_total`, help: 'Feed items parsed from fetched sources.', registers });
     this.newItems = new Counter({ name: `${P}new_items_total`, help: 'Feed items never seen before.', registers });
     this.stories = new Counter({ name: `${P}stories_total`, help: 'Stories created or updated by new items.', registers });
-    this.relevant = new Counter({ name: `${P}relevant_stories_total`, help: 'Stories the classifier judged relevant.', registers });
+    this.relevant = new Counter({ name: `${P}relevant_stories_total`, help: 'Stories the classifier judged relevant (each story counted once).', registers });
     this.deliveries = new Counter({ name: `${P}deliveries_total`, help: 'Alert deliveries, by chat platform and result.', labelNames: ['platform', 'result'], registers });
     this.classifier = new Histogram({
       name: `${P}classifier_seconds`,
@@ -96,6 +96,8 @@ export class Metrics implements PipelineMetrics {
         },
       });
     }
+    // Zero series from the start, so rate() and alerts work before the first poll.
+    for (const result of ['ok', 'error', 'skipped'] as const) this.polls.inc({ result }, 0);
     if (opts.processMetrics !== false) collectDefaultMetrics({ register: this.registry });
   }
 

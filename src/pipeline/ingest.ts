@@ -18,6 +18,37 @@ const DAY = 86_400_000;
 const SEEN_NS = 'ingest';
 const SEEN_KEY = 'seen';
 const SEEN_PER_SOURCE = 400;
+const LAST_OK_KEY = 'last-success';
+
+/**
+ * A state differs in something worth a write of its own: anything but the
+ * lastSuccess timestamp, or a lastSuccess that has gone an hour without a write.
+ * (Each write is a SQLite transaction; 300 of them per cycle cost seconds.)
+ */
+function meaningfulChange(prev: SourceState | undefined, next: SourceState): boolean {
+  if (!prev) return true;
+  if (next.lastSuccess && (!prev.lastSuccess || Date.parse(next.lastSuccess) - Date.parse(prev.lastSuccess) > 3_600_000)) return true;
+  const { lastSuccess: _a, ...p } = prev;
+  const { lastSuccess: _b, ...n } = next;
+  return JSON.stringify(p) !== JSON.stringify(n) || (!prev.lastSuccess && Boolean(next.lastSuccess));
+}
+
+/**
+ * Source states as stored, with the freshest lastSuccess merged in. A poll that
+ * only refreshes lastSuccess (a 304) writes it into one shared record instead of
+ * one record per source, so read health through this (status page, /radar sources).
+ */
+export async function loadSourceStates(store: Store, ids: string[]): Promise<(SourceState | undefined)[]> {
+  const [states, lastOk] = await Promise.all([
+    Promise.all(ids.map((id) => store.sources.get(id))),
+    store.ns<Record<string, string>>(SEEN_NS).get(LAST_OK_KEY),
+  ]);
+  return states.map((st, i) => {
+    const ok = lastOk?.[ids[i]!];
+    if (!st || !ok || (st.lastSuccess && st.lastSuccess >= ok)) return st;
+    return { ...st, lastSuccess: ok };
+  });
+}
 
 export interface IngestOptions {
   store: Store;
@@ -69,6 +100,8 @@ export interface IngestReport {
   perSource: SourceReport[];
   http304: number;
   durationMs: number;
+  /** Where the time went, in ms: loading state, fetch+parse, clustering, writing. */
+  timings: { load: number; fetch: number; cluster: number; write: number };
 }
 
 interface Parsed {
@@ -115,18 +148,27 @@ export async function ingest(opts: IngestOptions): Promise<IngestReport> {
   const report: IngestReport = {
     sources: sources.length, fetched: 0, notModified: 0, failed: 0, skipped: 0, items: 0, newItems: 0, bytes: 0,
     changes: [], errors: [], perSource: [], http304: 0, durationMs: 0,
+    timings: { load: 0, fetch: 0, cluster: 0, write: 0 },
+  };
+  let mark = performance.now();
+  const lap = (k: keyof IngestReport['timings']) => {
+    const t = performance.now();
+    report.timings[k] = Math.round(t - mark);
+    mark = t;
   };
 
   try {
     const seenNs = store.ns<Record<string, string[]>>(SEEN_NS);
     const [seenAll, states, book] = await Promise.all([
       seenNs.get(SEEN_KEY).then((v) => v ?? {}),
+      // As stored (not merged with the last-success record): the write rule below compares against these.
       Promise.all(sources.map((s) => store.sources.get(s.id))),
       StoryBook.load(store, now, Math.ceil(maxAgeMs / DAY) + 8),
     ]);
     const globalSeen = new Set<string>();
     for (const ids of Object.values(seenAll)) for (const id of ids) globalSeen.add(id);
     const newStates = new Map<string, SourceState>();
+    lap('load');
 
     // Fetch and parse everything; the fetcher's limits pace the requests.
     const parsed: Parsed[] = [];
@@ -159,7 +201,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestReport> {
             sr.items = items.length;
             report.items += items.length;
             parsed.push({ source, items, sourceWasNew: !prev?.firstPollDone });
-            state = { ...state, firstPollDone: true, itemsSeen: (prev?.itemsSeen ?? 0) + 0 };
+            state = { ...state, firstPollDone: true };
             break;
           }
           case 'not-modified':
@@ -184,6 +226,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestReport> {
       }),
     );
 
+    lap('fetch');
     // Decide which items are new, deterministically (sorted), then cluster.
     const candidates: { item: Item; source: Source }[] = [];
     const seenUpdate: Record<string, string[]> = { ...seenAll };
@@ -223,6 +266,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestReport> {
       else changes.set(a.story.id, { story: a.story, isNew: a.isNew, newItems: [item] });
     }
     report.changes = [...changes.values()];
+    lap('cluster');
 
     if (!opts.dryRun) {
       await book.save({ stories: opts.writeStories !== false });
@@ -231,10 +275,18 @@ export async function ingest(opts: IngestOptions): Promise<IngestReport> {
       await Promise.all(
         sources.map(async (s, i) => {
           const st = newStates.get(s.id);
-          if (st && JSON.stringify(st) !== JSON.stringify(states[i])) await store.sources.set(s.id, st);
+          if (st && meaningfulChange(states[i], st)) await store.sources.set(s.id, st);
         }),
       );
+      const okNs = store.ns<Record<string, string>>(SEEN_NS);
+      const lastOk: Record<string, string> = { ...((await okNs.get(LAST_OK_KEY)) ?? {}) };
+      let okChanged = false;
+      for (const [id, st] of newStates) {
+        if (st.lastSuccess && lastOk[id] !== st.lastSuccess) { lastOk[id] = st.lastSuccess; okChanged = true; }
+      }
+      if (okChanged) await okNs.set(LAST_OK_KEY, lastOk);
     }
+    lap('write');
   } finally {
     if (ownFetcher) await fetcher.close();
   }

@@ -8,6 +8,7 @@ import { classify } from '../classify/index.js';
 import { composeAlert } from '../compose/index.js';
 import { Outbox, ensureConfiguredSubscriptions, type DrainReport } from '../delivery/outbox.js';
 import { logger } from '../log.js';
+import { noopMetrics, type PipelineMetrics } from '../metrics/metrics.js';
 
 const log = logger.child({ module: 'poll' });
 
@@ -24,6 +25,8 @@ export interface CycleOptions {
   now?: () => Date;
   /** Passed to ingest (lets tests and the demo fetch from loopback feeds). */
   fetcherOptions?: Record<string, unknown>;
+  /** Counters for /metrics; absent in one-shot commands. */
+  metrics?: PipelineMetrics;
 }
 
 export interface CycleReport {
@@ -43,6 +46,19 @@ export function classifyStory(story: Story, threshold: number): Decision {
 }
 
 export async function runCycle(opts: CycleOptions): Promise<CycleReport> {
+  const metrics = opts.metrics ?? noopMetrics;
+  const t0 = performance.now();
+  try {
+    const report = await cycleOnce(opts, metrics);
+    metrics.pollDone('ok', (performance.now() - t0) / 1000);
+    return report;
+  } catch (err) {
+    metrics.pollDone('error');
+    throw err;
+  }
+}
+
+async function cycleOnce(opts: CycleOptions, metrics: PipelineMetrics): Promise<CycleReport> {
   const now = opts.now ?? (() => new Date());
   const started = Date.now();
   const ingested = await ingest({
@@ -54,15 +70,26 @@ export async function runCycle(opts: CycleOptions): Promise<CycleReport> {
     ...(opts.fetcherOptions ? { fetcherOptions: opts.fetcherOptions } : {}),
   } as Parameters<typeof ingest>[0]);
   const { changes, ...ingestSummary } = ingested;
+  // A fetched body that failed to parse is a failure of the source, as its health shows.
+  for (const r of ingestSummary.perSource) metrics.fetchResult(r.sourceId, r.status === 'fetched' && r.error ? 'parse-error' : r.status);
+  metrics.itemsSeen(ingestSummary.items, ingestSummary.newItems);
+  metrics.storiesSeen(changes.length);
   const report: CycleReport = { ingest: ingestSummary, stories: changes.length, relevant: 0, queued: 0, posted: 0, updated: 0, failed: 0, deadLetters: 0, decisions: [] };
 
   if (!opts.dryRun) await ensureConfiguredSubscriptions(opts.store, opts.sinks, now());
   for (const change of changes) {
     const story: Story = change.story;
+    const wasRelevant = story.decision?.relevant === true;
+    const tc = performance.now();
     const decision = classifyStory(story, opts.threshold);
+    metrics.classifierSeconds((performance.now() - tc) / 1000);
     story.decision = decision;
     report.decisions.push({ storyId: story.id, title: story.title, decision });
-    if (decision.relevant) report.relevant++;
+    if (decision.relevant) {
+      report.relevant++;
+      // Counted once per story, not again each time another outlet covers it.
+      if (!wasRelevant) metrics.relevantStory();
+    }
     if (opts.dryRun) {
       if (decision.relevant) await opts.dryRun.print.post('dry-run', composeAlert(story, decision, { lang: opts.alertLang, now: now() }));
       continue;

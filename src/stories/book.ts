@@ -106,21 +106,27 @@ export class StoryBook {
       list.push(e);
       byDay.set(k, list);
     }
-    for (const [k, list] of byDay) {
-      // A bucket we did not load (an old date) is merged rather than overwritten.
-      if (!this.loadedDays.has(k)) {
-        const prev = (await ns.get(k)) ?? [];
-        const ids = new Set(list.map((e) => e.id));
-        list.push(...prev.filter((e) => !ids.has(e.id)));
-      }
-      await ns.set(k, list, 30 * DAY);
-    }
+    // Writes go out in parallel within one namespace (each namespace is its own
+    // SQLite connection; interleaving namespaces only adds lock waits).
+    await Promise.all(
+      [...byDay].map(async ([k, list]) => {
+        // A bucket we did not load (an old date) is merged rather than overwritten.
+        if (!this.loadedDays.has(k)) {
+          const prev = (await ns.get(k)) ?? [];
+          const ids = new Set(list.map((e) => e.id));
+          list.push(...prev.filter((e) => !ids.has(e.id)));
+        }
+        await ns.set(k, list, 30 * DAY);
+      }),
+    );
     this.index.dirty.clear();
     if (opts.stories !== false) {
-      for (const id of this.changed) {
-        const s = this.stories.get(id);
-        if (s) await this.store.stories.set(id, s);
-      }
+      await Promise.all(
+        [...this.changed].map(async (id) => {
+          const s = this.stories.get(id);
+          if (s) await this.store.stories.set(id, s);
+        }),
+      );
     }
     this.changed.clear();
   }

@@ -34,6 +34,8 @@ function bag(f: Features): string[] {
   return [...f.entities, ...f.concepts, ...f.numbers, ...f.words];
 }
 
+const digitsOf = (s: string) => (s.match(/\d+/g) ?? []).join(' ');
+
 export interface Similarity {
   score: number;
   shared: string[];
@@ -56,8 +58,9 @@ export function similarity(a: Features, b: Features): Similarity {
     }
   }
   for (const t of B) wb += weightOf(t);
-  // Identical or near-identical titles (same language, light edits).
-  if (a.title.length >= 20 && b.title.length >= 20) {
+  // Identical or near-identical titles (same language, light edits) – unless their
+  // figures differ: "fined €15m" and "fined €150m" are different events.
+  if (a.title.length >= 20 && b.title.length >= 20 && digitsOf(a.title) === digitsOf(b.title)) {
     const d = distance(a.title, b.title) / Math.max(a.title.length, b.title.length);
     if (d <= 0.15) return { score: 1, shared: common, why: 'near-identical title' };
   }

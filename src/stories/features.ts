@@ -63,7 +63,7 @@ const SCALE: [RegExp, number][] = [
 /** Figures with their scale: "€1.2bn", "1,2 Milliarden", "15 million" → the same token. */
 function numbers(text: string): string[] {
   const out = new Set<string>();
-  const re = /(\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d+(?:[.,]\d+)?)\s*(?:%|€|\$|£)?\s*([a-z]+)?/g;
+  const re = /(\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d+(?:[.,]\d+)?)\.?\s*(?:%|€|\$|£)?\s*([a-z]+)?/g;
   const t = fold(text);
   let m: RegExpExecArray | null;
   while ((m = re.exec(t))) {

@@ -19,7 +19,9 @@ a{color:var(--info);overflow-wrap:anywhere}
 .summary b{font-variant-numeric:tabular-nums}
 table{width:100%;border-collapse:collapse}
 th,td{text-align:left;vertical-align:top;padding:.4rem .5rem;border-bottom:1px solid var(--line);overflow-wrap:anywhere}
-th{font-size:.85rem;color:var(--muted);font-weight:600}
+th{font-size:.85rem;color:var(--muted);font-weight:600;white-space:nowrap;overflow-wrap:normal}
+#stories td:first-child{width:36%}
+details summary{cursor:pointer;color:var(--muted);font-size:.9rem}
 .badge{display:inline-block;border-radius:1rem;padding:0 .55rem;font-size:.8rem;font-weight:600;border:1px solid currentColor;white-space:nowrap}
 .ok,.relevant,.sent{color:var(--ok)}
 .failing,.dead,.paused{color:var(--bad)}
@@ -28,13 +30,14 @@ th{font-size:.85rem;color:var(--muted);font-weight:600}
 .irrelevant{color:var(--muted)}
 .error{color:var(--bad)}
 ul.reasons{margin:.25rem 0 0;padding-left:1.1rem;font-size:.9rem}
-.score{font-variant-numeric:tabular-nums;font-weight:600}
+.score{font-variant-numeric:tabular-nums;font-weight:600;white-space:nowrap}
 footer{padding:2rem 1rem;font-size:.85rem}
 @media (max-width:40rem){
  thead{display:none}
  table,tbody,tr,td{display:block;width:100%}
  tr{border:1px solid var(--line);border-radius:.5rem;margin:0 0 .75rem;padding:.25rem .5rem;background:var(--card)}
  td{border:0;padding:.2rem 0}
+ #stories td:first-child{width:100%}
  td[data-label]::before{content:attr(data-label) ": ";font-size:.8rem;color:var(--muted);font-weight:600}
 }
 `;

@@ -26,6 +26,19 @@ describe('composeAlert', () => {
     expect(a.guides.map((g) => g.platform)).toEqual(['Meta (Instagram)', 'X', 'LinkedIn', 'OpenAI (ChatGPT)']);
   });
 
+  it('picks the product of a collapsed company name from the story text', () => {
+    const gmail = composeAlert({ ...base, title: 'Google denies training Gemini on Gmail messages', content: 'Google says Gmail content does not train its models. Smart features only personalise.' }, decision(['Google']));
+    expect(gmail.guides.map((g) => g.platform)).toEqual(['Google Gemini', 'Gmail / Google Workspace']);
+    const yt = composeAlert({ ...base, title: 'YouTube lets creators allow third-party AI training' }, decision(['Google']));
+    expect(yt.guides.map((g) => g.platform)).toEqual(['YouTube']);
+    const office = composeAlert({ ...base, title: 'Microsoft denies using Word and Excel documents to train AI' }, decision(['Microsoft']));
+    expect(office.guides.map((g) => g.platform)).toEqual(['Microsoft 365 (Office)']);
+    const meta = composeAlert({ ...base, title: 'Meta to train AI on Instagram and Facebook posts' }, decision(['Meta', 'Meta (Meta AI)']));
+    expect(meta.guides.map((g) => g.platform)).toEqual(['Meta (Instagram)', 'Meta (Facebook)', 'Meta AI']);
+    const tumblr = composeAlert({ ...base, title: 'Tumblr and WordPress.com to sell user data to AI firms' }, decision(['Automattic (Tumblr/WordPress)']));
+    expect(tumblr.guides.map((g) => g.platform)).toEqual(['Tumblr', 'WordPress.com']);
+  });
+
   it('skips unknown platforms and deduplicates aliases of one entry', () => {
     const a = composeAlert(base, decision(['Nonexistent Corp', 'Twitter', 'X', 'Grok']));
     expect(a.guides.map((g) => g.platform)).toEqual(['X']);

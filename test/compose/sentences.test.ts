@@ -48,6 +48,10 @@ describe('splitSentences', () => {
     for (const p of parts) expect(text).toContain(p);
   });
 
+  it('keeps a list number with its item', () => {
+    expect(splitSentences('1. Open the app. Then wait.\n2. Tap Settings.')).toEqual(['1. Open the app.', 'Then wait.', '2. Tap Settings.']);
+  });
+
   it('keeps ellipses inside a sentence when the next word is lower-case', () => {
     expect(splitSentences('It was… complicated. Next.')).toEqual(['It was… complicated.', 'Next.']);
   });

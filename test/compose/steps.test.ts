@@ -50,6 +50,13 @@ describe('article steps', () => {
     expect(long.startsWith(q!.slice(0, -1))).toBe(true);
   });
 
+  it('quotes a numbered how-to list as one step block', () => {
+    const text = ['Here is how to opt out of Meta AI training.', '1. Open Instagram and tap your profile.', '2. Tap Settings, then Privacy Centre.', '3. Submit the objection form.', 'Meta says it will honour every request.'].join('\n');
+    expect(extractSteps(text, 'en')).toEqual(['1. Open Instagram and tap your profile. 2. Tap Settings, then Privacy Centre. 3. Submit the objection form.']);
+    const fr = ['Voici la marche à suivre :', '1. Ouvrez l’application LinkedIn.', '2. Touchez votre photo puis Préférences.', '3. Désactivez l’option.'].join('\n');
+    expect(extractSteps(fr, 'fr')).toHaveLength(1);
+  });
+
   it('returns nothing for an article without instructions or without text', () => {
     expect(extractSteps('Meta will train on posts. Regulators object.', 'en')).toEqual([]);
     expect(extractSteps(undefined)).toEqual([]);

@@ -40,14 +40,27 @@ export function messageProblems(body: any): string[] {
       if (!isHttpUrl(b.url) || String(b.url).length > 512) p.push(`button url ${String(b.url).slice(0, 60)}`);
     }
   }
+  // Button labels are plain text (Discord renders no markdown there), so only the link check skips them.
+  const labels = new Set(rows.flatMap((r) => (r.components ?? []).map((b: any) => b.label)));
   for (const s of strings(body)) {
     if (/@(everyone|here)/i.test(s)) p.push(`live @everyone/@here in ${JSON.stringify(s.slice(0, 80))}`);
     if (/<[@#/:!&]|<a:|<t:/.test(s)) p.push(`live <…> mention in ${JSON.stringify(s.slice(0, 80))}`);
-    if (/\]\(https?:\/\/inject\.example/.test(s)) p.push('a markdown link from feed text survived');
+    if (!labels.has(s) && liveInjectedLink(s)) p.push(`a markdown link from feed text survived near ${JSON.stringify(s.slice(s.indexOf('inject.example') - 60, s.indexOf('inject.example') + 20))}`);
     if (/[\u0000-\u0009\u000b-\u001f\u202a-\u202e\u2066-\u2069]/.test(s)) p.push('control or bidi character');
     if (/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s)) p.push('split surrogate pair');
   }
   return p;
+}
+
+/** A "](" to the hostile domain whose "]" is not escaped (even number of backslashes before it). */
+function liveInjectedLink(s: string): boolean {
+  for (let at = s.indexOf(']('); at >= 0; at = s.indexOf('](', at + 1)) {
+    if (!/^\]\(<?https?:\/\/inject\.example/.test(s.slice(at, at + 40))) continue;
+    let slashes = 0;
+    while (at - 1 - slashes >= 0 && s[at - 1 - slashes] === '\\') slashes++;
+    if (slashes % 2 === 0) return true;
+  }
+  return false;
 }
 
 function isHttpUrl(u: unknown): boolean {
@@ -70,7 +83,7 @@ function strings(v: unknown, out: string[] = []): string[] {
 /** The message payload inside a recorded call, when the call sends a message. */
 export function messageOf(c: Call): any | undefined {
   if (c.method !== 'POST' && c.method !== 'PATCH') return undefined;
-  if (/^\/interactions\/\d+\/[^/]+\/callback$/.test(c.path)) return [4, 5, 7].includes(c.body?.type) ? c.body.data : undefined;
+  if (/^\/interactions\/\d+\/[^/]+\/callback$/.test(c.path)) return [4, 7].includes(c.body?.type) ? c.body.data : undefined;
   if (/^\/channels\/\d+\/messages(\/\d+)?$/.test(c.path) || /^\/webhooks\/\d+\/[^/]+(\/messages\/[^/]+)?$/.test(c.path)) return c.body;
   return undefined;
 }

@@ -33,6 +33,7 @@ afterAll(async () => {
 
 describe('Discord over HTTP interactions', () => {
   it('uses HTTP, not the gateway, when DISCORD_PUBLIC_KEY is set', () => {
+    expect(w.runtime.mode).toBe('http');
     expect(w.runtime.client).toBeUndefined();
     expect(w.runtime.routes).toHaveLength(1);
   });

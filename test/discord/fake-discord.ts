@@ -47,6 +47,8 @@ export interface FakeDiscord {
   gatewayConnections(): number;
   /** Resolves on the next heartbeat the fake acknowledges (bounded). */
   nextHeartbeat(timeoutMs?: number): Promise<void>;
+  /** Resolves on the next IDENTIFY (bounded). */
+  nextIdentify(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -65,6 +67,7 @@ export async function startFakeDiscord(opts: { heartbeatMs?: number } = {}): Pro
   const waiters: { pred: (c: Call) => boolean; resolve: (c: Call) => void }[] = [];
   const identifies: any[] = [];
   const heartbeatWaiters: (() => void)[] = [];
+  const identifyWaiters: (() => void)[] = [];
   let nextId = 900000000000000000n;
   const newId = () => String(++nextId);
   let heartbeats = 0;
@@ -108,7 +111,7 @@ export async function startFakeDiscord(opts: { heartbeatMs?: number } = {}): Pro
 
   const handle = (req: IncomingMessage, res: ServerResponse, raw: string) => {
     const url = new URL(req.url ?? '/', 'http://x');
-    const path = url.pathname.replace(/^\/api\/v10/, '');
+    const path = decodeURIComponent(url.pathname).replace(/^\/api\/v10/, '');
     let body: any = undefined;
     try {
       body = raw ? JSON.parse(raw) : undefined;
@@ -151,6 +154,8 @@ export async function startFakeDiscord(opts: { heartbeatMs?: number } = {}): Pro
       else json(res, 204, undefined);
     } else if ((m = /^\/webhooks\/(\d+)\/([^/]+)\/messages\/(@original|\d+)$/.exec(path)) && method === 'PATCH') {
       const key = m[1] === APP_ID ? `interaction:${m[2]}` : `webhook:${m[1]}`;
+      // Over HTTP interactions the original answer went back in the HTTP response, so Discord has it; so does the fake.
+      if (m[3] === '@original' && !messages.get(key)?.length) storeMessage(key, {});
       const msg = editMessage(key, m[3]!, body);
       if (msg) json(res, 200, msg);
       else json(res, 404, { message: 'Unknown Message', code: 10008 });
@@ -188,6 +193,7 @@ export async function startFakeDiscord(opts: { heartbeatMs?: number } = {}): Pro
           for (const w of heartbeatWaiters.splice(0)) w();
         } else if (msg.op === 2) {
           identifies.push(msg.d);
+          for (const w of identifyWaiters.splice(0)) w();
           send(ws, {
             op: 0,
             s: ++seq,
@@ -238,6 +244,12 @@ export async function startFakeDiscord(opts: { heartbeatMs?: number } = {}): Pro
       });
     },
     gatewayConnections: () => sockets.size,
+    nextIdentify(timeoutMs = 10_000) {
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no identify within ${timeoutMs} ms`)), timeoutMs);
+        identifyWaiters.push(() => (clearTimeout(timer), resolve()));
+      });
+    },
     nextHeartbeat(timeoutMs = 10_000) {
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no heartbeat within ${timeoutMs} ms`)), timeoutMs);

@@ -51,7 +51,11 @@ function str(r: Rng, maxParts = 12): string {
 }
 /** Sometimes huge: a 50 kB+ field, made of words or of one endless word. */
 function maybeHuge(r: Rng): string {
-  if (r.next() < 0.08) return r.next() < 0.5 ? `${str(r)} `.repeat(2000).slice(0, 50_000 + r.int(5000)) : 'A'.repeat(51_200);
+  if (r.next() < 0.08) {
+    if (r.next() < 0.3) return 'A'.repeat(51_200);
+    const unit = `${str(r).slice(0, 400)} `;
+    return unit.repeat(Math.ceil(51_200 / unit.length));
+  }
   return str(r);
 }
 function url(r: Rng): string | undefined {
@@ -134,19 +138,18 @@ function linkHosts(v: unknown, out = new Set<string>()): Set<string> {
 }
 
 function assertSafe(message: { text: string; blocks: unknown[] }, source: unknown, seed: number): void {
+  // Problems are collected and asserted once per case: thousands of expect() calls would dominate the run time.
   const problems = blockProblems(message);
-  expect(problems, `seed ${seed}: ${problems.join('; ')}`).toEqual([]);
   const hosts = linkHosts(source);
   for (const s of mrkdwnStrings(message)) {
-    const active = activeSequences(s, hosts);
-    expect(active, `seed ${seed}: active sequence in ${JSON.stringify(s.slice(0, 200))}`).toEqual([]);
+    for (const a of activeSequences(s, hosts)) problems.push(`active sequence ${JSON.stringify(a)} in ${JSON.stringify(s.slice(0, 200))}`);
   }
   // Not even plain_text carries a raw control sequence, and no control characters survive.
   for (const s of allStrings(message.blocks)) {
-    expect(/<[!@#]/.test(s), `seed ${seed}: ${JSON.stringify(s.slice(0, 120))}`).toBe(false);
-    // eslint-disable-next-line no-control-regex
-    expect(/[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/.test(s), `seed ${seed}: control character`).toBe(false);
+    if (/<[!@#]/.test(s)) problems.push(`raw control sequence in ${JSON.stringify(s.slice(0, 120))}`);
+    if (/[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/.test(s)) problems.push(`control character in ${JSON.stringify(s.slice(0, 120))}`);
   }
+  if (problems.length) expect.fail(`seed ${seed}: ${problems.slice(0, 5).join('; ')}`);
 }
 
 const CASES = Number(process.env.SLACK_PROPERTY_CASES ?? 1200);
@@ -157,11 +160,10 @@ describe('Slack rendering of hostile content (property, seeded)', () => {
       const a = alert(rng(seed));
       const msg = renderAlertBlocks(a);
       assertSafe(msg, a, seed);
-      // The story id always survives the cutting (findMessage relies on it).
-      expect(msg.metadata?.event_payload.story_id, `seed ${seed}`).toBeDefined();
-      expect(msg.blocks.at(-1)?.type, `seed ${seed}: footer kept last`).toBe('context');
+      // The story id always survives the cutting (findMessage relies on it), and the footer stays last.
+      if (msg.metadata?.event_payload.story_id === undefined || msg.blocks.at(-1)?.type !== 'context') expect.fail(`seed ${seed}: footer or story id lost`);
     }
-  });
+  }, 180_000);
 
   it(`replies: ${CASES} random hostile command replies stay within every limit`, () => {
     for (let seed = 100_001; seed < 100_001 + CASES; seed++) {
@@ -169,7 +171,7 @@ describe('Slack rendering of hostile content (property, seeded)', () => {
       const msg = renderReply(rep, { inChannel: seed % 2 === 0 });
       assertSafe(msg, rep, seed);
     }
-  });
+  }, 180_000);
 
   it('a 50 kB title is cut at a word boundary with an ellipsis, never rejected', () => {
     const words = 'LinkedIn trains its models on member data without asking '.repeat(900);

@@ -6,6 +6,14 @@ import { formatDate } from '../../kb/dates.js';
 
 const RULE = '─'.repeat(60);
 
+// Feed text reaches the terminal: drop control characters (ANSI escapes,
+// bells, C1 codes) so a hostile item cannot move the cursor or recolour output.
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+export function sanitize(text: string): string {
+  return text.replace(CONTROL, '');
+}
+
 function fill(template: string | undefined, vars: Record<string, string>): string {
   return (template ?? '').replace(/\{(\w+)\}/g, (m, k: string) => vars[k] ?? m);
 }
@@ -83,7 +91,7 @@ export function renderAlertText(alert: Alert): string {
   out.push('');
   out.push(`${L.score ?? 'score'} ${alert.footer.score.toFixed(2)} · ${L.story ?? 'story'} ${alert.footer.storyId} · ${alert.footer.why}`);
   out.push(RULE);
-  return out.join('\n');
+  return sanitize(out.join('\n'));
 }
 
 function renderBlock(b: ReplyBlock): string {
@@ -111,6 +119,6 @@ function renderBlock(b: ReplyBlock): string {
 }
 
 export function renderReplyText(reply: Reply): string {
-  if (reply.blocks.length === 0) return reply.fallback;
-  return reply.blocks.map(renderBlock).join('\n\n');
+  if (reply.blocks.length === 0) return sanitize(reply.fallback);
+  return sanitize(reply.blocks.map(renderBlock).join('\n\n'));
 }

@@ -64,7 +64,9 @@ export function renderAlert(alert: Alert): MessageBody {
     // The story id in the footer is what findMessage looks for after a crash.
     footer: { text: storyFooter(alert) },
   };
-  const buttons = alert.guides.flatMap((g) => g.links.map((l) => ({ label: `${g.platform}: ${l.label}`, url: l.url })));
+  const buttons = alert.guides.flatMap((g) =>
+    g.links.map((l) => ({ label: l.label.toLowerCase().startsWith(g.platform.toLowerCase()) ? l.label : `${g.platform}: ${l.label}`, url: l.url })),
+  );
   if (first?.link) buttons.push({ label: first.name || 'Article', url: first.link });
   return { embeds: fitEmbeds([embed]), components: linkButtons(buttons, 10), allowed_mentions: { ...NO_MENTIONS } };
 }

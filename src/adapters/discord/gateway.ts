@@ -2,51 +2,112 @@
 // discord.js Client (it finds the gateway through GET /gateway/bot on the
 // configured REST base) receives INTERACTION_CREATE and answers over REST,
 // using the same router as the HTTP endpoint.
-import { Client, Events, GatewayDispatchEvents, Routes, type APIInteraction, type RESTOptions } from 'discord.js';
+import { Client, DiscordjsErrorCodes, Events, GatewayDispatchEvents, Routes, type APIInteraction, type RESTOptions } from 'discord.js';
 import { logger } from '../../log.js';
 import type { Handled } from './router.js';
 
 const log = logger.child({ module: 'discord' });
 
-export function createGatewayClient(rest: Partial<RESTOptions>, token: string): Client {
-  // INTERACTION_CREATE needs no intent; mentions are off for anything the client sends.
-  const client = new Client({ intents: [], rest, allowedMentions: { parse: [], repliedUser: false } });
-  client.rest.setToken(token.replace(/^(Bot|Bearer)\s+/i, ''));
-  return client;
-}
-
 export interface GatewayOptions {
-  client: Client;
+  rest: Partial<RESTOptions>;
   token: string;
   handle: (i: APIInteraction) => Promise<Handled>;
   readyTimeoutMs?: number;
+  /** First wait before reconnecting after a failed start; doubles up to retryMaxMs. */
+  retryBaseMs?: number;
+  retryMaxMs?: number;
 }
 
-/** Connects and resolves once READY arrived (bounded), answering interactions from then on. */
-export async function startGateway(opts: GatewayOptions): Promise<void> {
-  const { client } = opts;
-  client.ws.on(GatewayDispatchEvents.InteractionCreate, (data: APIInteraction) => {
-    void answer(opts, data);
-  });
-  const ready = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`discord gateway not ready after ${opts.readyTimeoutMs ?? 30_000} ms`)), opts.readyTimeoutMs ?? 30_000);
-    client.once(Events.ClientReady, () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
-  await client.login(opts.token.replace(/^(Bot|Bearer)\s+/i, ''));
-  await ready;
-  log.info({ user: client.user?.id }, 'discord gateway ready');
-}
+/**
+ * One gateway session. Once connected, discord.js itself resumes and
+ * reconnects; this class only retries the initial login, so a Discord outage
+ * at start-up delays commands instead of stopping the bot (SPEC §6).
+ */
+export class GatewayConnection {
+  private current: Client | undefined;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private stopped = false;
+  private attempts = 0;
 
-async function answer(opts: GatewayOptions, i: APIInteraction): Promise<void> {
-  try {
-    const handled = await opts.handle(i);
-    // Interaction callbacks are authenticated by the interaction token, not the bot token.
-    await opts.client.rest.post(Routes.interactionCallback(i.id, i.token), { body: handled.response, auth: false });
-    await handled.followUp?.();
-  } catch (err) {
-    log.error({ err: err instanceof Error ? err.message : String(err), interaction: i.id }, 'could not answer an interaction');
+  constructor(private readonly opts: GatewayOptions) {}
+
+  get client(): Client | undefined {
+    return this.current;
   }
+
+  /** Resolves once READY arrived, or after a failed attempt has been scheduled for retry. Throws only for a refused token. */
+  async start(): Promise<void> {
+    this.stopped = false;
+    try {
+      await this.connect();
+    } catch (err) {
+      if (isTokenInvalid(err)) throw new Error('discord refused DISCORD_TOKEN (401); the gateway is not started');
+      this.scheduleRetry(err);
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.retryTimer);
+    const c = this.current;
+    this.current = undefined;
+    await c?.destroy();
+  }
+
+  private async connect(): Promise<void> {
+    this.attempts++;
+    // A Client cannot log in again after a failed login; each attempt gets a fresh one.
+    // INTERACTION_CREATE needs no intent; mentions are off for anything the client sends.
+    const client = new Client({ intents: [], rest: this.opts.rest, allowedMentions: { parse: [], repliedUser: false } });
+    this.current = client;
+    client.ws.on(GatewayDispatchEvents.InteractionCreate, (data: APIInteraction) => {
+      void this.answer(client, data);
+    });
+    const timeoutMs = this.opts.readyTimeoutMs ?? 30_000;
+    let timer: NodeJS.Timeout | undefined;
+    const ready = new Promise<void>((resolve, reject) => {
+      timer = setTimeout(() => reject(new Error(`discord gateway not ready after ${timeoutMs} ms`)), timeoutMs);
+      client.once(Events.ClientReady, () => resolve());
+    });
+    try {
+      await client.login(this.opts.token.replace(/^(Bot|Bearer)\s+/i, ''));
+      await ready;
+    } catch (err) {
+      ready.catch(() => undefined);
+      await client.destroy().catch(() => undefined);
+      if (this.current === client) this.current = undefined;
+      throw err;
+    } finally {
+      clearTimeout(timer);
+    }
+    this.attempts = 0;
+    log.info({ user: client.user?.id }, 'discord gateway ready');
+  }
+
+  private scheduleRetry(err: unknown): void {
+    if (this.stopped) return;
+    const base = this.opts.retryBaseMs ?? 5_000;
+    const wait = Math.min(base * 2 ** Math.max(0, this.attempts - 1), this.opts.retryMaxMs ?? 300_000);
+    log.error({ err: err instanceof Error ? err.message : String(err), retryInMs: wait }, 'discord gateway did not connect; retrying');
+    this.retryTimer = setTimeout(() => {
+      if (this.stopped) return;
+      this.connect().catch((e: unknown) => (isTokenInvalid(e) ? log.error('discord refused DISCORD_TOKEN (401); giving up on the gateway') : this.scheduleRetry(e)));
+    }, wait);
+    this.retryTimer.unref();
+  }
+
+  private async answer(client: Client, i: APIInteraction): Promise<void> {
+    try {
+      const handled = await this.opts.handle(i);
+      // Interaction callbacks are authenticated by the interaction token, not the bot token.
+      await client.rest.post(Routes.interactionCallback(i.id, i.token), { body: handled.response, auth: false });
+      await handled.followUp?.();
+    } catch (err) {
+      log.error({ err: err instanceof Error ? err.message : String(err), interaction: i.id }, 'could not answer an interaction');
+    }
+  }
+}
+
+function isTokenInvalid(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === DiscordjsErrorCodes.TokenInvalid;
 }

@@ -17,7 +17,7 @@ import { createRest, restOptions } from './rest.js';
 import { DiscordSink, parseWebhookUrl } from './sink.js';
 import { handleInteraction, type RouterDeps } from './router.js';
 import { interactionRoute } from './http.js';
-import { createGatewayClient, startGateway } from './gateway.js';
+import { GatewayConnection } from './gateway.js';
 import { publicKeyFromHex } from './verify.js';
 
 export { buildCommandDefinitions } from './commands.js';
@@ -34,12 +34,15 @@ export interface DiscordRuntimeOptions {
   services?: Partial<CommandServices>;
   deferAfterMs?: number;
   readyTimeoutMs?: number;
+  retryBaseMs?: number;
 }
 
 export interface DiscordRuntime extends ChatRuntime {
   sink: DiscordSink;
-  /** The gateway client, when the gateway is used. */
-  client?: Client;
+  /** How slash commands arrive: HTTP endpoint, gateway, or not at all (webhook alerts only). */
+  mode: 'http' | 'gateway' | 'alerts-only';
+  /** The gateway client while connected. */
+  readonly client: Client | undefined;
 }
 
 export function discordConfigured(config: Config): boolean {
@@ -50,31 +53,40 @@ export async function buildDiscordRuntime(config: Config, opts: DiscordRuntimeOp
   if (!discordConfigured(config)) return undefined;
   const token = config.DISCORD_TOKEN;
   const useGateway = Boolean(token) && (opts.gateway ?? !config.DISCORD_PUBLIC_KEY);
-  const client = useGateway && token ? createGatewayClient(restOptions(config), token) : undefined;
   // Interaction callbacks and webhook edits need no bot token, so a REST client exists even without one.
-  const rest = client?.rest ?? createRest(config);
+  const rest = createRest(config);
   const sink = new DiscordSink({ rest: token ? rest : undefined, channels: config.DISCORD_ALERT_CHANNELS, webhookRest: restOptions(config) });
   const services: CommandServices = { store: opts.store, now: () => new Date(), startedAt: new Date(), ...opts.services };
   const deps: RouterDeps = { services, rest, ...(opts.deferAfterMs !== undefined ? { deferAfterMs: opts.deferAfterMs } : {}) };
   const handle = (i: Parameters<typeof handleInteraction>[0]) => handleInteraction(i, deps);
-  const runtime: DiscordRuntime = {
+  const gateway =
+    useGateway && token
+      ? new GatewayConnection({
+          rest: restOptions(config),
+          token,
+          handle,
+          ...(opts.readyTimeoutMs ? { readyTimeoutMs: opts.readyTimeoutMs } : {}),
+          ...(opts.retryBaseMs ? { retryBaseMs: opts.retryBaseMs } : {}),
+        })
+      : undefined;
+  const mode: DiscordRuntime['mode'] = gateway ? 'gateway' : config.DISCORD_PUBLIC_KEY ? 'http' : 'alerts-only';
+  return {
     name: 'discord',
     sink,
     routes: config.DISCORD_PUBLIC_KEY ? [interactionRoute({ key: publicKeyFromHex(config.DISCORD_PUBLIC_KEY), handle })] : [],
-    ...(client ? { client } : {}),
+    mode,
+    get client() {
+      return gateway?.client;
+    },
     async start() {
-      if (client && token) await startGateway({ client, token, handle, ...(opts.readyTimeoutMs ? { readyTimeoutMs: opts.readyTimeoutMs } : {}) });
-      log.info(
-        { http: Boolean(config.DISCORD_PUBLIC_KEY), gateway: Boolean(client), channels: sink.alertChannels().length },
-        'discord adapter started',
-      );
+      await gateway?.start();
+      log.info({ mode, channels: sink.alertChannels().length }, 'discord adapter started');
     },
     async stop() {
-      await client?.destroy();
+      await gateway?.stop();
       await sink.close();
     },
   };
-  return runtime;
 }
 
 /** For the CLI's runtime factory list: undefined when nothing Discord is configured. */

@@ -41,6 +41,9 @@ export function toDeliveryError(err: unknown): DeliveryError {
     return new DeliveryError(what, 'payload', undefined, err.status);
   }
   if (err instanceof HTTPError) return new DeliveryError(`discord ${err.status} ${err.message}`, err.status >= 500 || err.status === 429 ? 'retry' : 'payload', undefined, err.status);
+  // discord.js forgets a token Discord answered 401 to; later requests fail before leaving.
+  if (err instanceof Error && /Expected token to be set/i.test(err.message))
+    return new DeliveryError('discord: the bot token was refused (401); check DISCORD_TOKEN', 'channel', undefined, 401);
   // Timeouts, resets, refused connections: the network, not the payload.
   return new DeliveryError(`discord unreachable: ${err instanceof Error ? err.message : String(err)}`, 'retry');
 }

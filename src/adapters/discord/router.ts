@@ -31,6 +31,7 @@ export interface RouterDeps {
   /**
    * Discord drops an answer that comes after 3 s; a command still running after
    * this long is answered "thinking…" (deferred) and its reply edited in later.
+   * Default 2000 ms; 0 always defers.
    */
   deferAfterMs?: number;
 }
@@ -107,14 +108,15 @@ async function command(i: APIInteraction & { type: InteractionType.ApplicationCo
   const work = runCommand(mod, args, callerOf(i, deps.services));
   const budget = deps.deferAfterMs ?? 2_000;
   let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<'late'>((r) => (timer = setTimeout(() => r('late'), budget)));
-  const first = await Promise.race([work, late]);
+  // A budget of 0 always defers (no race), which keeps the deferred path testable.
+  const late = new Promise<'late'>((r) => (budget <= 0 ? r('late') : (timer = setTimeout(() => r('late'), budget))));
+  const first = budget <= 0 ? await late : await Promise.race([work, late]);
   clearTimeout(timer);
   if (first !== 'late') return { response: message(first) };
   log.info({ command: mod.definition.name }, 'slow command: answered deferred, reply follows');
   return {
     // Ephemeral is fixed at defer time; a slow reply is private, like most replies.
-    response: { type: InteractionResponseType.DeferredChannelMessageWithSource, data: { flags: EPHEMERAL, allowed_mentions: { parse: [] } } },
+    response: { type: InteractionResponseType.DeferredChannelMessageWithSource, data: { flags: EPHEMERAL } },
     followUp: async () => {
       const body = renderReply(await work);
       delete body.flags;

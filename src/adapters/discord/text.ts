@@ -42,10 +42,11 @@ export function oneLine(text: string): string {
 /**
  * Breaks everything Discord could turn into a ping or a reference:
  * @everyone/@here (also as a prefix, so a later cut cannot re-form one) and
- * every `<…>` token (<@id>, <@&id>, <#id>, </cmd:id>, <:emoji:id>). Idempotent.
+ * every `<…>` token (<@id>, <@&id>, <#id>, </cmd:id>, <:emoji:id>) except
+ * `<https://…>`, which only suppresses a link preview. Idempotent.
  */
 export function neutralizeMentions(text: string): string {
-  return text.replace(/@(?=(everyone|here))/gi, `@${ZWJ}`).replace(/<(?![\s\u200d]|$)/g, `<${ZWJ}`);
+  return text.replace(/@(?=(everyone|here))/gi, `@${ZWJ}`).replace(/<(?![\s\u200d]|$|https?:\/\/)/g, `<${ZWJ}`);
 }
 
 /** Escapes Discord markdown so feed text shows literally (no links, no formatting). */
@@ -56,9 +57,20 @@ export function escapeMarkdown(text: string): string {
     .replace(/^(\s*\d+)\.(?=\s)/gm, '$1\\.');
 }
 
+// No piece of a message can show more than 4096 characters, so longer input
+// is clipped before the work below (a hostile feed can be megabytes).
+const MAX_INPUT = LIMITS.description + 200;
+
+function clip(text: string): string {
+  if (text.length <= MAX_INPUT) return text;
+  const end = /[\ud800-\udbff]/.test(text.charAt(MAX_INPUT - 1)) ? MAX_INPUT - 1 : MAX_INPUT;
+  return `${text.slice(0, end)}…`;
+}
+
 /** Untrusted text made safe to show: cleaned, escaped, mentions broken. */
 export function safe(text: string, opts: { multiline?: boolean } = {}): string {
-  const base = opts.multiline ? clean(text).replace(/[ \t]+/g, ' ').replace(/\n{3,}/g, '\n\n').trim() : oneLine(text);
+  const raw = clip(text);
+  const base = opts.multiline ? clean(raw).replace(/[ \t]+/g, ' ').replace(/\n{3,}/g, '\n\n').trim() : oneLine(raw);
   return neutralizeMentions(escapeMarkdown(base));
 }
 
@@ -84,7 +96,8 @@ function tidyEnd(s: string): string {
   let out = s.trimEnd();
   if (/[\ud800-\udbff]$/.test(out)) out = out.slice(0, -1);
   // An odd number of trailing backslashes would escape the ellipsis.
-  const slashes = /\\+$/.exec(out)?.[0].length ?? 0;
+  let slashes = 0;
+  while (out[out.length - 1 - slashes] === '\\') slashes++;
   if (slashes % 2 === 1) out = out.slice(0, -1);
   // A zero-width joiner right after "<" or "@" must stay with what follows; drop both.
   out = out.replace(/[<@]\u200d?$/, '');
@@ -126,8 +139,9 @@ export function safeUrl(raw: string | undefined, max: number = LIMITS.embedUrl):
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
   if (url.username || url.password) return undefined;
-  const href = url.href;
-  return href.length <= max ? href : undefined;
+  // "@" after the host is legal but reads like a mention to people and parsers; %40 means the same.
+  const href = `${url.protocol}//${url.host}${(url.pathname + url.search + url.hash).replace(/@/g, '%40')}`;
+  return href.length <= max && new URL(href).href === href ? href : undefined;
 }
 
 /** A masked link whose label is escaped and whose URL cannot close the link early. */

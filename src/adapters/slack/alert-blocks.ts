@@ -5,7 +5,7 @@
 import type { Alert, AlertGuide } from '../../domain.js';
 import { formatDate } from '../../kb/dates.js';
 import { type Block, actions, capBlocks, context, fitLines, header, linkButton, section } from './blocks.js';
-import { LIMITS, clean, cut, cutMrkdwn, escapeMrkdwn, link, safeUrl } from './text.js';
+import { LIMITS, clip, cutMrkdwn, escapeMrkdwn, link, safeUrl } from './text.js';
 
 /** Message metadata event type; findMessage looks for it after a crash. */
 export const ALERT_EVENT_TYPE = 'optout_radar_alert';
@@ -28,10 +28,10 @@ const fill = (t: string, vars: Record<string, string>) => t.replace(/\{(\w+)\}/g
 // Per-item budgets keep one hostile item from crowding out the others.
 const ITEM_MAX = 700;
 const bold = (raw: string) => {
-  const t = escapeMrkdwn(cut(clean(raw), 140));
+  const t = escapeMrkdwn(clip(raw, 140));
   return t ? `*${t}*` : '';
 };
-const item = (raw: string) => cutMrkdwn(escapeMrkdwn(cut(clean(raw), ITEM_MAX)), ITEM_MAX + 100);
+const item = (raw: string) => cutMrkdwn(escapeMrkdwn(clip(raw, ITEM_MAX)), ITEM_MAX + 100);
 
 function hostLabel(url: string): string {
   try {
@@ -73,26 +73,26 @@ export function renderAlertBlocks(alert: Alert): SlackMessage {
   const head: Block[] = [];
   const add = (list: Block[], b: Block | undefined) => b && list.push(b);
   add(head, header(alert.headline || alert.storyId, 'headline'));
-  if (alert.summary.length) add(head, section(`${title('summary')}\n${escapeMrkdwn(alert.summary.join(' '))}`, 'summary'));
+  if (alert.summary.length) add(head, section(`${title('summary')}\n${escapeMrkdwn(clip(alert.summary.join(' '), LIMITS.sectionText))}`, 'summary'));
   if (alert.affected.length)
     add(head, section(fitLines(title('affected'), alert.affected.map((a) => `• ${item(a)}`), LIMITS.sectionText, more), 'affected'));
 
   const tail: Block[] = [];
   if (alert.articleSteps.length) {
-    const lines = alert.articleSteps.map((s) => `> “${item(s.quote)}” — ${link(s.link, cut(clean(s.source), 120))}`);
+    const lines = alert.articleSteps.map((s) => `> “${item(s.quote)}” — ${link(s.link, clip(s.source, 120))}`);
     add(tail, section(fitLines(title('fromArticle'), lines, LIMITS.sectionText, more), 'article-steps'));
   }
   if (alert.deadline) add(tail, section(`${title('deadline')}\n${item(alert.deadline)}`, 'deadline'));
   if (alert.pastTraining) add(tail, section(`${title('pastTraining')}\n${item(alert.pastTraining)}`, 'past-training'));
   if (alert.sources.length) {
-    const lines = alert.sources.map((s) => `• ${link(s.link, cut(clean(s.name), 120) || hostLabel(s.link ?? ''))}: ${escapeMrkdwn(cut(clean(s.title), 300))}`);
+    const lines = alert.sources.map((s) => `• ${link(s.link, clip(s.name, 120) || hostLabel(s.link ?? ''))}: ${escapeMrkdwn(clip(s.title, 300))}`);
     add(tail, section(fitLines(title('sources'), lines, LIMITS.sectionText, more), 'sources'));
   }
 
   const footer = context(
     [
       escapeMrkdwn(
-        `${L.score ?? 'score'} ${alert.footer.score.toFixed(2)} · ${L.story ?? 'story'} ${cut(clean(alert.footer.storyId), 80)} · ${cut(clean(alert.footer.why), 200)}`,
+        `${L.score ?? 'score'} ${alert.footer.score.toFixed(2)} · ${L.story ?? 'story'} ${clip(alert.footer.storyId, 80)} · ${clip(alert.footer.why, 200)}`,
       ),
     ],
     FOOTER_BLOCK_ID,
@@ -108,7 +108,7 @@ export function renderAlertBlocks(alert: Alert): SlackMessage {
     if (guides.length + blocks.length <= guideRoom - 1) guides.push(...blocks);
     else leftOut.push(g.platform);
   }
-  if (leftOut.length) add(guides, section(escapeMrkdwn(cut(clean(fill(X.moreGuides, { list: leftOut.join(', ') })), 2000)), 'more-guides'));
+  if (leftOut.length) add(guides, section(escapeMrkdwn(clip(fill(X.moreGuides, { list: leftOut.join(', ') }), 2000)), 'more-guides'));
   const howTo = alert.guides.length || alert.articleSteps.length ? section(title('howTo'), 'how-to') : undefined;
 
   const body = [...head, ...(howTo ? [howTo] : []), ...guides, ...tail];
@@ -116,7 +116,7 @@ export function renderAlertBlocks(alert: Alert): SlackMessage {
   return {
     text: fallbackText(alert),
     blocks,
-    metadata: { event_type: ALERT_EVENT_TYPE, event_payload: { story_id: cut(clean(alert.storyId), 200), sources: alert.sources.length } },
+    metadata: { event_type: ALERT_EVENT_TYPE, event_payload: { story_id: clip(alert.storyId, 200), sources: alert.sources.length } },
   };
 }
 
@@ -124,7 +124,7 @@ export function renderAlertBlocks(alert: Alert): SlackMessage {
 export function fallbackText(alert: Alert): string {
   const L = alert.labels;
   const summary = alert.summary[0] ? ` — ${alert.summary[0]}` : '';
-  const id = ` (${L.story ?? 'story'} ${alert.storyId})`;
-  const main = cut(clean(`${alert.headline}${summary}`), LIMITS.fallbackText - 200);
-  return cutMrkdwn(escapeMrkdwn(`${main}${cut(clean(id), 150)}`), LIMITS.fallbackText);
+  const id = clip(`${L.story ?? 'story'} ${alert.storyId}`, 150);
+  const main = clip(`${alert.headline}${summary}`, LIMITS.fallbackText - 200);
+  return cutMrkdwn(escapeMrkdwn(`${main} (${id})`), LIMITS.fallbackText);
 }

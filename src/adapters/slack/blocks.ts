@@ -1,6 +1,6 @@
 // Block builders that keep every Block Kit limit by construction: whatever
 // goes in, what comes out is accepted by Slack. Renderers only use these.
-import { LIMITS, cut, cutMrkdwn, plainSafe, safeUrl } from './text.js';
+import { LIMITS, clip, cut, cutMrkdwn, plainSafe, safeUrl } from './text.js';
 
 
 export interface PlainText {
@@ -34,7 +34,7 @@ const id = (blockId: string | undefined) => (blockId ? { block_id: blockId.slice
 
 /** Header from raw (unescaped) text. */
 export function header(raw: string, blockId?: string): Block | undefined {
-  const text = cut(plainSafe(raw), LIMITS.headerText);
+  const text = cut(plainSafe(clip(raw, LIMITS.headerText)), LIMITS.headerText);
   return text ? { type: 'header', ...id(blockId), text: { type: 'plain_text', text, emoji: true } } : undefined;
 }
 
@@ -63,13 +63,13 @@ export function context(elements: string[], blockId?: string): Block | undefined
 export function linkButton(label: string, url: string | undefined, actionId: string): Button | undefined {
   const safe = safeUrl(url, LIMITS.buttonUrl);
   if (!safe) return undefined;
-  const text = cut(plainSafe(label), LIMITS.buttonText) || cut(new URL(safe).hostname, LIMITS.buttonText);
+  const text = cut(plainSafe(clip(label, LIMITS.buttonText)), LIMITS.buttonText) || cut(new URL(safe).hostname, LIMITS.buttonText);
   return { type: 'button', text: { type: 'plain_text', text, emoji: true }, action_id: actionId.slice(0, LIMITS.actionId), url: safe };
 }
 
 export function valueButton(label: string, value: string, actionId: string): Button | undefined {
   if (value.length > LIMITS.buttonValue) return undefined;
-  return { type: 'button', text: { type: 'plain_text', text: cut(plainSafe(label), LIMITS.buttonText), emoji: true }, action_id: actionId.slice(0, LIMITS.actionId), value };
+  return { type: 'button', text: { type: 'plain_text', text: cut(plainSafe(clip(label, LIMITS.buttonText)), LIMITS.buttonText), emoji: true }, action_id: actionId.slice(0, LIMITS.actionId), value };
 }
 
 export function actions(buttons: (Button | undefined)[], blockId?: string): Block | undefined {

@@ -3,7 +3,7 @@
 // that does nothing (our fastify route feeds events in); Socket Mode gets
 // Bolt's SocketModeReceiver, whose WSS URL comes from apps.connections.open
 // through the same base URL.
-import { App, LogLevel, SocketModeReceiver, type Logger, type Receiver } from '@slack/bolt';
+import { App, LogLevel, SocketModeReceiver, webApi, type Logger, type Receiver } from '@slack/bolt';
 import { logger } from '../../log.js';
 
 export const DEFAULT_SLACK_API_URL = 'https://slack.com/api/';
@@ -64,7 +64,18 @@ export function normaliseApiUrl(url: string | undefined): string {
   return base.endsWith('/') ? base : `${base}/`;
 }
 
-export function createSlackApp(opts: SlackAppOptions): { app: App; mode: 'http' | 'socket' } {
+/** Who the bot is (auth.test), asked once and remembered; a failure is retried on the next use. */
+export type Identity = () => Promise<{ botUserId: string; botId: string; team?: string; user?: string }>;
+
+export interface SlackApp {
+  app: App;
+  /** The bot-token client: alerts, users.info, auth.test. */
+  client: webApi.WebClient;
+  identity: Identity;
+  mode: 'http' | 'socket';
+}
+
+export function createSlackApp(opts: SlackAppOptions): SlackApp {
   const boltLog = boltLogger();
   // Each client gets its own options object: the Socket Mode client writes
   // its own retry policy into the object it is given when none is set.
@@ -75,13 +86,22 @@ export function createSlackApp(opts: SlackAppOptions): { app: App; mode: 'http' 
     rejectRateLimitedCalls: true,
     logger: boltLog,
   });
+  const client = new webApi.WebClient(opts.token, clientOptions());
+  let who: ReturnType<Identity> | undefined;
+  const identity: Identity = () =>
+    (who ??= client.auth
+      .test()
+      .then((r) => ({ botUserId: String(r.user_id ?? ''), botId: String(r.bot_id ?? ''), ...(r.team ? { team: r.team } : {}), ...(r.user ? { user: r.user } : {}) }))
+      .catch((err: unknown) => {
+        who = undefined;
+        throw err;
+      }));
   const common = {
-    token: opts.token,
+    // Instead of `token`: Bolt would otherwise call auth.test on every event
+    // (or once at construction, as an unhandled promise while Slack may be unreachable).
+    authorize: async () => ({ botToken: opts.token, ...(await identity()) }),
     logger: boltLog,
     clientOptions: clientOptions(),
-    // auth.test runs lazily on the first event (and in start()), never as an
-    // unhandled promise at construction while Slack may be unreachable.
-    tokenVerificationEnabled: false,
   };
   if (opts.appToken) {
     const receiver = new SocketModeReceiver({
@@ -89,7 +109,7 @@ export function createSlackApp(opts: SlackAppOptions): { app: App; mode: 'http' 
       logger: boltLog,
       installerOptions: { clientOptions: { ...clientOptions(), retryConfig: { retries: 10, factor: 1.5, minTimeout: 1000, maxTimeout: 30_000 } } },
     });
-    return { app: new App({ ...common, socketMode: true, receiver }), mode: 'socket' };
+    return { app: new App({ ...common, socketMode: true, receiver }), client, identity, mode: 'socket' };
   }
-  return { app: new App({ ...common, receiver: new RouteReceiver() }), mode: 'http' };
+  return { app: new App({ ...common, receiver: new RouteReceiver() }), client, identity, mode: 'http' };
 }

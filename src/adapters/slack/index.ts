@@ -40,7 +40,7 @@ export interface SlackRuntime extends ChatRuntime {
 export async function buildSlackRuntime(config: Config, deps: { store: Store }, tuning: SlackTuning = {}): Promise<SlackRuntime | undefined> {
   const token = config.SLACK_BOT_TOKEN;
   if (!token) return undefined;
-  const { app, mode } = createSlackApp({
+  const { app, client, identity, mode } = createSlackApp({
     token,
     ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
     ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
@@ -59,14 +59,14 @@ export async function buildSlackRuntime(config: Config, deps: { store: Store }, 
   };
   registerListeners(app, {
     services,
-    managers: new ManagerCheck(app.client, config.SLACK_ADMIN_USERS),
+    managers: new ManagerCheck(client, config.SLACK_ADMIN_USERS),
     lang: config.ALERT_LANG,
     ...(tuning.ackBudgetMs !== undefined ? { ackBudgetMs: tuning.ackBudgetMs } : {}),
   });
   app.error(async (err) => {
     log.error({ err: err.message, code: err.code }, 'slack listener error');
   });
-  const sink = new SlackSink(app.client, { channels: config.SLACK_ALERT_CHANNELS, ...tuning.sink });
+  const sink = new SlackSink(client, { channels: config.SLACK_ALERT_CHANNELS, ...tuning.sink }, identity);
   const routes: RouteInstaller[] = config.SLACK_SIGNING_SECRET ? [slackEventsRoute(() => app, { signingSecret: config.SLACK_SIGNING_SECRET })] : [];
   if (mode === 'http' && routes.length === 0) log.warn('Slack HTTP mode without SLACK_SIGNING_SECRET: slash commands are disabled');
 
@@ -78,7 +78,7 @@ export async function buildSlackRuntime(config: Config, deps: { store: Store }, 
     routes,
     async start() {
       try {
-        const who = await app.client.auth.test();
+        const who = await identity();
         log.info({ team: who.team, bot: who.user, mode }, 'slack connected');
       } catch (err) {
         // Not fatal: alerts wait in the outbox and commands work once Slack answers.
@@ -100,4 +100,4 @@ export async function buildSlackRuntime(config: Config, deps: { store: Store }, 
 }
 
 /** For the CLI's list of runtime factories: undefined when SLACK_BOT_TOKEN is unset. */
-export const createSlackRuntime: RuntimeFactory = (config, deps) => buildSlackRuntime(config, deps);
+export const createSlackRuntime: RuntimeFactory = (config, deps) => buildSlackRuntime(config, deps, { sources: deps.sources });

@@ -93,12 +93,12 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
         });
       const early = await within(work, deps.ackBudgetMs ?? 2000);
       if (early) {
-        await ack(render(early) as never);
+        await ack(render(early));
         return;
       }
       // Slow answer: ack now (Slack's 3 s), answer through response_url.
       await ack();
-      await respond(render(await work) as never);
+      await respond(render(await work));
     });
   }
 
@@ -112,20 +112,21 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       return;
     }
     const command = typeof req.c === 'string' && (COMMANDS as readonly string[]).includes(req.c) ? req.c : undefined;
-    if (!command || typeof req.t !== 'string') return;
+    // Only read-only commands are offered for sharing; a crafted value cannot make the button change anything.
+    if (!command || typeof req.t !== 'string' || moduleFor(command, req.t)?.definition.managersOnly) return;
     const userId = body.user.id;
     const channelId = ('channel' in body && body.channel?.id) || '';
     // Run again as the person who clicked, with their permissions.
     const reply = await run(command, req.t, userId, channelId);
     if (reply.error) {
-      await respond({ ...renderReply(reply), replace_original: false } as never);
+      await respond({ ...renderReply(reply), replace_original: false });
       return;
     }
     // Our own mention of the person who shared; what they typed is escaped.
     const who = SLACK_ID.test(userId) ? `<@${userId}>` : 'someone';
     const prefix = `Shared by ${who}: ${escapeMrkdwn(cut(`${command} ${req.t}`, 200))}`;
-    await respond({ ...renderReply(reply, { inChannel: true, prefix }), replace_original: false } as never);
-    await respond({ delete_original: true } as never).catch(() => undefined);
+    await respond({ ...renderReply(reply, { inChannel: true, prefix }), replace_original: false });
+    await respond({ delete_original: true }).catch(() => undefined);
   });
 
   // Link buttons open their URL in the browser, but Slack still reports the

@@ -3,7 +3,7 @@
 import type { Reply, ReplyBlock } from '../../../commands/types.js';
 import { renderAlertBlocks } from './alert-blocks.js';
 import { type Block, type Button, actions, capBlocks, context, fieldSections, fitLines, header, packLines, section, uniqueIds } from './blocks.js';
-import { LIMITS, clean, cut, cutMrkdwn, escapeMrkdwn, link } from './text.js';
+import { LIMITS, clip, cutMrkdwn, escapeMrkdwn, link } from './text.js';
 
 export interface RenderedReply {
   response_type: 'ephemeral' | 'in_channel';
@@ -16,7 +16,7 @@ const more = (n: number) => `… and ${n} more`;
 function listSections(items: string[], ordered: boolean | undefined): Block[] {
   // Long lists continue in further sections rather than being cut short.
   const out: Block[] = [];
-  let rest = items.map((it, i) => `${ordered ? `${i + 1}.` : '•'} ${cutMrkdwn(escapeMrkdwn(it), 1500)}`);
+  let rest = items.map((it, i) => `${ordered ? `${i + 1}.` : '•'} ${cutMrkdwn(escapeMrkdwn(clip(it, 1500, { keepNewlines: true })), 1500)}`);
   while (rest.length && out.length < 5) {
     const { text, used } = packLines(undefined, rest, LIMITS.sectionText);
     const b = section(text);
@@ -36,15 +36,15 @@ function renderBlock(b: ReplyBlock): Block[] {
     case 'heading':
       return one(header(b.text));
     case 'text':
-      return one(section(escapeMrkdwn(b.text)));
+      return one(section(escapeMrkdwn(clip(b.text, LIMITS.sectionText, { keepNewlines: true }))));
     case 'list':
       return listSections(b.items, b.ordered);
     case 'links':
-      return one(section(fitLines(undefined, b.links.map((l) => `• ${link(l.url, cut(clean(l.label), 200))}`), LIMITS.sectionText, more)));
+      return one(section(fitLines(undefined, b.links.map((l) => `• ${link(l.url, clip(l.label, 200))}`), LIMITS.sectionText, more)));
     case 'fields':
-      return fieldSections(b.fields.map((f) => `*${escapeMrkdwn(cut(clean(f.name), 200))}*\n${escapeMrkdwn(f.value)}`));
+      return fieldSections(b.fields.map((f) => `*${escapeMrkdwn(clip(f.name, 200))}*\n${escapeMrkdwn(clip(f.value, LIMITS.fieldText, { keepNewlines: true }))}`));
     case 'context':
-      return one(context([escapeMrkdwn(b.text)]));
+      return one(context([escapeMrkdwn(clip(b.text, LIMITS.contextText, { keepNewlines: true }))]));
     case 'alert':
       return renderAlertBlocks(b.alert).blocks;
   }
@@ -67,7 +67,7 @@ export function renderReply(reply: Reply, opts: { inChannel?: boolean; shareButt
   const blocks = uniqueIds([...tailBlocks, ...capBlocks(body, room), ...(share ? [share] : [])]);
   return {
     response_type: inChannel ? 'in_channel' : 'ephemeral',
-    text: cutMrkdwn(escapeMrkdwn(reply.fallback || ' '), LIMITS.fallbackText) || ' ',
+    text: cutMrkdwn(escapeMrkdwn(clip(reply.fallback, LIMITS.fallbackText, { keepNewlines: true })), LIMITS.fallbackText) || ' ',
     blocks,
   };
 }

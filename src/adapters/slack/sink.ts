@@ -8,7 +8,7 @@ import type { Alert } from '../../domain.js';
 import type { AlertSink, PostResult } from '../../delivery/port.js';
 import { ALERT_EVENT_TYPE, FOOTER_BLOCK_ID, renderAlertBlocks } from './alert-blocks.js';
 import { toDeliveryError } from './errors.js';
-import { LIMITS, cut, escapeMrkdwn } from './text.js';
+import { LIMITS, cutMrkdwn, escapeMrkdwn } from './text.js';
 import { logger } from '../../log.js';
 
 const log = logger.child({ module: 'slack' });
@@ -41,7 +41,6 @@ export class SlackSink implements AlertSink {
   readonly platform = 'slack' as const;
   private readonly nextSlot = new Map<string, number>();
   private readonly queues = new Map<string, Promise<unknown>>();
-  private botIds?: Promise<{ userId?: string; botId?: string }>;
   private readonly paceMs: number;
   private readonly maxInlineWaitMs: number;
   private readonly rateLimitRetries: number;
@@ -52,6 +51,11 @@ export class SlackSink implements AlertSink {
   constructor(
     private readonly client: webApi.WebClient,
     private readonly opts: SlackSinkOptions,
+    /** Whose messages count as ours in conversations.history (auth.test, cached by the caller). */
+    private readonly identity: () => Promise<{ botUserId: string; botId: string }> = async () => {
+      const r = await client.auth.test();
+      return { botUserId: String(r.user_id ?? ''), botId: String(r.bot_id ?? '') };
+    },
   ) {
     this.paceMs = opts.paceMs ?? 1100;
     this.maxInlineWaitMs = opts.maxInlineWaitMs ?? 60_000;
@@ -71,7 +75,7 @@ export class SlackSink implements AlertSink {
       this.client.chat.postMessage({
         channel: channelId,
         text: msg.text,
-        blocks: msg.blocks as never,
+        blocks: msg.blocks,
         ...(msg.metadata ? { metadata: msg.metadata } : {}),
         unfurl_links: false,
         unfurl_media: false,
@@ -88,7 +92,7 @@ export class SlackSink implements AlertSink {
         channel: channelId,
         ts: messageId,
         text: msg.text,
-        blocks: msg.blocks as never,
+        blocks: msg.blocks,
         ...(msg.metadata ? { metadata: msg.metadata } : {}),
       }),
     );
@@ -113,22 +117,19 @@ export class SlackSink implements AlertSink {
   }
 
   async notice(channelId: string, text: string): Promise<void> {
-    const safe = cut(escapeMrkdwn(text), LIMITS.sectionText);
+    const safe = cutMrkdwn(escapeMrkdwn(text), LIMITS.sectionText);
     await this.paced(channelId, 'chat.postMessage', () =>
       this.client.chat.postMessage({ channel: channelId, text: safe, unfurl_links: false, unfurl_media: false }),
     );
   }
 
-  /** auth.test once: whose messages count as ours in conversations.history. */
-  private whoAmI(): Promise<{ userId?: string; botId?: string }> {
-    this.botIds ??= this.client.auth
-      .test()
-      .then((r) => ({ userId: r.user_id, botId: r.bot_id }))
-      .catch((err: unknown) => {
-        this.botIds = undefined;
-        throw toDeliveryError(err, 'auth.test');
-      });
-    return this.botIds;
+  private async whoAmI(): Promise<{ userId?: string; botId?: string }> {
+    try {
+      const me = await this.identity();
+      return { ...(me.botUserId ? { userId: me.botUserId } : {}), ...(me.botId ? { botId: me.botId } : {}) };
+    } catch (err) {
+      throw toDeliveryError(err, 'auth.test');
+    }
   }
 
   /** One post at a time per channel, at least paceMs apart. */

@@ -27,13 +27,13 @@ const ELLIPSIS = '…';
 // C0/C1 controls (except newline and tab, handled by callers), zero-width and
 // bidi embedding/override/isolate characters: invisible, and the bidi ones can
 // make text read differently from what it is. Plain RTL/LTR marks stay.
-// eslint-disable-next-line no-control-regex
-const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufff9-\ufffb]/g;
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b\u202a-\u202e\u2066-\u2069\ufeff\ufff9-\ufffb]/g;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Removes invisible characters and lone surrogates; keeps newlines when asked, else folds all whitespace. */
 export function clean(text: string, opts: { keepNewlines?: boolean } = {}): string {
   const t = String(text ?? '')
+    .replace(/[\u2028\u2029]/g, '\n') // line/paragraph separators are line breaks
     .replace(INVISIBLE, '')
     .replace(LONE_SURROGATE, '');
   if (opts.keepNewlines)
@@ -89,6 +89,18 @@ export function cut(text: string, max: number): string {
   const space = slice.search(/\s\S*$/);
   const base = space > room / 2 ? slice.slice(0, space) : slice;
   return `${base.replace(/[\s,;:–—-]+$/, '')}${ELLIPSIS}`;
+}
+
+/**
+ * clean + cut for text that may be huge (a 50 kB feed title): only a prefix is
+ * cleaned, which is all that can be shown anyway.
+ */
+export function clip(raw: string, max: number, opts: { keepNewlines?: boolean } = {}): string {
+  const limit = max * 4 + 64;
+  const text = String(raw ?? '');
+  if (text.length <= limit) return cut(clean(text, opts), max);
+  const head = clean(text.slice(0, limit), opts);
+  return head.length > max ? cut(head, max) : `${cut(head, max - ELLIPSIS.length)}${ELLIPSIS}`;
 }
 
 /**

@@ -6,7 +6,7 @@ const AI = String.raw`(?:\bia\b|inteligencia artificial|\bmodelos?\b|chatbots?|a
 // Narrow AI mention (no bare "model"/"algorithm"): used where AI is the only link to the story.
 const AIS = String.raw`(?:\bia\b|inteligencia artificial|modelos? de lenguaje|\bchatbots?\b|chatgpt|\bgemini\b|\bgrok\b|\bllama\b|\bclaude\b|\bcopilot\b|\bmeta ai\b)`;
 const PEOPLE = String.raw`(?:usuari\w+|clientes|miembros|personas|gente|consumidores|suscriptores|ninos|menores|europeos|espanoles|empleados|creadores|artistas|cuentas)`;
-const STUFF = String.raw`(?:datos|publicaciones|posts|mensajes|chats|conversaciones|fotos|fotografias|imagenes|videos|voz|voces|grabaciones|contenidos?|comentarios|perfiles|archivos|documentos|interacciones|obras|informacion|llamadas|reuniones)`;
+const STUFF = String.raw`(?:datos|publicaciones|posts|mensajes|chats|conversaciones|fotos|fotografias|imagenes|videos|voz|voces|grabaciones|contenidos?|comentarios|perfiles|archivos|documentos|interacciones|obras|trabajos?|informacion|llamadas|reuniones)`;
 
 export const es: Lexicon = {
   ai: [AIS],
@@ -22,6 +22,7 @@ export const es: Lexicon = {
   data: [
     String.raw`\b(?:sus|tus|vuestros|nuestros|mis|su|tu) (?:[\w-]+ ){0,2}?${STUFF}\b`,
     String.raw`\b${STUFF} (?:[\w-]+ ){0,2}?(?:de|de sus|de los|de las|del) (?:[\w-]+ )?${PEOPLE}\b`,
+    String.raw`\b(?:archivos|fotos|videos|documentos) (?:subidos|compartidos|enviados)\b`,
     String.raw`\blo que (?:subes|publicas|compartes|escribes|dices)\b`,
     String.raw`\b(?:datos personales|publicaciones publicas|contenidos? publicos?|mensajes privados|historial de (?:chats?|conversaciones))\b`,
     String.raw`\b(?:publicaciones|posts|datos|contenidos?|mensajes|fotos) (?:de|en) (?:facebook|instagram|linkedin|reddit|twitter|x|threads|whatsapp|youtube)\b`,

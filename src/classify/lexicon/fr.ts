@@ -23,6 +23,7 @@ export const fr: Lexicon = {
   data: [
     String.raw`\b(?:vos|leurs|nos|mes|tes|ses|votre|leur|notre) (?:[\w'-]+ ){0,2}?${STUFF}\b`,
     String.raw`\b${STUFF} (?:[\w'-]+ ){0,2}?(?:des|de ses|de leurs|de|d') ?(?:[\w'-]+ )?${PEOPLE}\b`,
+    String.raw`\b(?:fichiers|photos|videos|documents) (?:envoyes|televerses|partages|importes)\b`,
     String.raw`\bce que vous (?:publiez|partagez|ecrivez|envoyez|dites)\b`,
     String.raw`\b(?:donnees (?:personnelles|des (?:utilisateurs|internautes|clients|membres)|utilisateurs|clients|a caractere personnel)|contenus? publics?|publications? publiques|messages? prives|historique des conversations)\b`,
     String.raw`\b(?:facebook|instagram|linkedin|reddit|twitter|x|threads|whatsapp|youtube)\b[^.!?]{0,12}\b(?:publications|posts|donnees|contenus?|messages|photos)\b`,

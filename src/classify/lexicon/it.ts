@@ -23,6 +23,7 @@ export const it: Lexicon = {
   data: [
     String.raw`\b(?:i tuoi|i suoi|i loro|le tue|le loro|le sue|i vostri|tuoi|vostri|nostri|propri|proprie) (?:[\w'-]+ ){0,2}?${STUFF}\b`,
     String.raw`\b${STUFF} (?:[\w'-]+ ){0,2}?(?:degli|dei|delle|di|del|dai) (?:[\w'-]+ )?${PEOPLE}\b`,
+    String.raw`\b(?:file|foto|video|documenti|contenuti) (?:caricati|condivisi|inviati)\b`,
     String.raw`\bcio che (?:pubblichi|condividi|scrivi|carichi)\b`,
     String.raw`\b(?:dati personali|post pubblici|contenuti pubblici|messaggi privati|dati degli utenti)\b`,
     String.raw`\b(?:post|dati|contenuti|messaggi|foto) (?:di|su) (?:facebook|instagram|linkedin|reddit|twitter|x|threads|whatsapp|youtube)\b`,

@@ -6,7 +6,7 @@ const AI = String.raw`(?:\bai\b|\bai-|kunstmatige intelligentie|taalmodel\w*|\bm
 // Narrow AI mention (no bare "model"/"algorithm"): used where AI is the only link to the story.
 const AIS = String.raw`(?:\bai\b|\bai-|kunstmatige intelligentie|taalmodel\w*|\bchatbots?\b|chatgpt|\bgemini\b|\bgrok\b|\bllama\b|\bclaude\b|\bcopilot\b|\bmeta ai\b)`;
 const PEOPLE = String.raw`(?:gebruikers?|klanten|leden|mensen|personen|consumenten|abonnees|kinderen|minderjarigen|europeanen|nederlanders|belgen|werknemers|makers|kunstenaars)`;
-const STUFF = String.raw`(?:gegevens|data|berichten|posts|chats|gesprekken|foto'?s|afbeeldingen|video'?s|stem|stemmen|opnames|content|inhoud|reacties|profielen|bestanden|documenten|interacties|werken|informatie)`;
+const STUFF = String.raw`(?:gegevens|data|berichten|posts|chats|gesprekken|foto'?s|afbeeldingen|video'?s|stem|stemmen|opnames|content|inhoud|reacties|profielen|bestanden|documenten|interacties|werken|werk|informatie)`;
 
 export const nl: Lexicon = {
   ai: [AIS],
@@ -21,7 +21,8 @@ export const nl: Lexicon = {
   ],
   trainWeak: [String.raw`\btrain\w*`, String.raw`\bverbeter\w+`],
   data: [
-    String.raw`\b(?:[\w-]+-)?uploads\b`,
+    String.raw`uploads\b`,
+    String.raw`\bgeuploade (?:bestanden|foto'?s|documenten|content)\b`,
     String.raw`\b(?:gebruikers|klant|persoons|leden|gezondheids)\w*(?:gegevens|data|content|berichten)\b`,
     String.raw`\b(?:jouw|je|uw|hun|onze|mijn|zijn|haar) (?:[\w'-]+ ){0,2}?${STUFF}\b`,
     String.raw`\b${STUFF} (?:[\w'-]+ ){0,2}?van (?:[\w'-]+ )?${PEOPLE}\b`,

@@ -22,6 +22,7 @@ export const pt: Lexicon = {
   data: [
     String.raw`\b(?:seus|suas|teus|tuas|nossos|meus|sua|seu|os seus|as suas) (?:[\w-]+ ){0,2}?${STUFF}\b`,
     String.raw`\b${STUFF} (?:[\w-]+ ){0,2}?(?:de|dos|das|do|da|de seus|de suas) (?:[\w-]+ )?${PEOPLE}\b`,
+    String.raw`\b(?:arquivos|ficheiros|fotos|videos|documentos) (?:enviados|carregados|compartilhados|partilhados)\b`,
     String.raw`\bo que (?:voce )?(?:publica|posta|compartilha|partilha|envia|escreve)\b`,
     String.raw`\b(?:dados pessoais|publicacoes publicas|conteudos? publicos?|mensagens privadas|historico de conversas)\b`,
     String.raw`\b(?:publicacoes|posts|postagens|dados|conteudos?|mensagens|fotos) (?:do|no|de|na) (?:facebook|instagram|linkedin|reddit|twitter|x|threads|whatsapp|youtube)\b`,

@@ -1,0 +1,2 @@
+export { webRoutes, type WebDeps } from './routes.js';
+export { escapeHtml, html, safeHref, SafeHtml } from './html.js';
