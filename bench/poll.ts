@@ -114,6 +114,19 @@ function runCli(sourcesFile: string, storeUrl: string): Promise<{ ms: number; ma
   });
 }
 
+/**
+ * BENCH_WAL=1: put the bench's own database file in WAL mode before the run
+ * (journal_mode is stored in the file, so the CLI's connections inherit it).
+ * This shows what the store would gain from WAL; the store itself is unchanged.
+ * sqlite3 is the driver @keyv/sqlite already uses.
+ */
+async function presetWal(file: string): Promise<void> {
+  const { default: sqlite3 } = (await import('sqlite3')) as unknown as { default: { Database: new (f: string) => { exec(sql: string, cb: (e: Error | null) => void): void; close(cb: () => void): void } } };
+  const db = new sqlite3.Database(file);
+  await new Promise<void>((r, j) => db.exec('PRAGMA journal_mode=WAL;', (e) => (e ? j(e) : r())));
+  await new Promise<void>((r) => db.close(r));
+}
+
 const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const pct = (c: Counters) => `${c.requests ? ((100 * c.n304) / c.requests).toFixed(1) : '0'} % 304 (${c.n304}/${c.requests})`;
 
@@ -123,7 +136,7 @@ async function main(): Promise<void> {
   const tmp = mkdtempSync(join(tmpdir(), 'radar-bench-'));
   const sourcesFile = join(tmp, 'sources.json');
   writeFileSync(sourcesFile, JSON.stringify({ builtins: false, sources }));
-  console.log(`poll bench: ${sources.length} feeds on ${HOSTS} hosts (127.0.0.1–127.0.0.${HOSTS}), ${LATENCY_MS} ms latency, ${ITEMS} items each, newest ${FIRST_AGE_H} h old then one every ${ITEM_SPACING_H} h`);
+  console.log(`poll bench${process.env.BENCH_WAL === '1' ? ' (database preset to WAL)' : ''}: ${sources.length} feeds on ${HOSTS} hosts (127.0.0.1–127.0.0.${HOSTS}), ${LATENCY_MS} ms latency, ${ITEMS} items each, newest ${FIRST_AGE_H} h old then one every ${ITEM_SPACING_H} h`);
   try {
     const base = process.argv.includes('--no-baseline') ? { ms: NaN, bytes: 0 } : await naiveBaseline(sources);
     reset();
@@ -132,7 +145,9 @@ async function main(): Promise<void> {
     if (withCli) {
       if (!existsSync(join(repoRoot, 'dist/src/cli/main.js'))) console.log('  CLI: dist/ missing, run `npm run build` first; skipping the CLI part');
       else {
-        const storeUrl = `sqlite://${join(tmp, 'cli.db')}`;
+        const dbFile = join(tmp, 'cli.db');
+        if (process.env.BENCH_WAL === '1') await presetWal(dbFile);
+        const storeUrl = `sqlite://${dbFile}`;
         const c1 = await runCli(sourcesFile, storeUrl);
         const n1 = reset();
         const c2 = await runCli(sourcesFile, storeUrl);
@@ -143,6 +158,7 @@ async function main(): Promise<void> {
       }
     }
 
+    if (process.env.BENCH_WAL === '1') await presetWal(join(tmp, 'inproc.db'));
     const store = await Store.open(`sqlite://${join(tmp, 'inproc.db')}`);
     try {
       const rssBefore = process.memoryUsage().rss;

@@ -10,6 +10,7 @@ import { runCycle, type CycleReport } from './pipeline/poll.js';
 import { Outbox } from './delivery/outbox.js';
 import { DigestRunner } from './delivery/digest.js';
 import { composeAlert } from './compose/index.js';
+import { getKb } from './kb/index.js';
 import { ConsoleSink } from './adapters/console/sink.js';
 import { logger } from './log.js';
 import { Metrics } from './metrics/metrics.js';
@@ -60,6 +61,8 @@ export interface BotOptions {
 }
 
 export async function createBot(config: Config, opts: BotOptions = {}): Promise<Bot> {
+  // A broken knowledge-base file stops the bot at start, naming the file and field.
+  getKb();
   const store = await Store.open(config.STORE_URL, { prefix: config.STORE_PREFIX });
   try {
     const sources = opts.sources ?? (await loadSources(opts.sourcesFile ?? config.SOURCES_FILE));

@@ -11,6 +11,7 @@ const RULE_TEXT: Record<RuleId, string> = {
   'ai+data+context': "AI, people's data and an opt-out, policy, legal or licensing angle together",
   'ai+privacy+action': 'an AI service facing privacy/data-protection action',
   'train+content+context': 'AI training of files, calls, chats or posts, with a denial, opt-out, policy or legal angle',
+  'ai+policy+privacy': 'an AI-related terms or policy change with a privacy or opt-out angle',
   'ugc+train': 'content of a platform built on user posts used for AI training',
   'ugc+ai+deal': 'a platform of user posts making a deal with an AI company',
 };

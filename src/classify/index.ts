@@ -25,7 +25,7 @@ export const DEFAULT_THRESHOLD = 0.5;
 // Authorities whose remit is data protection: naming one counts as a privacy angle.
 const NOT_DPA = new Set(['FTC', 'European Commission']);
 
-const DPA_ALIASES = REGULATORS.filter((a) => !NOT_DPA.has(a.name));
+const WATCHDOG_ALIASES = [...REGULATORS.filter((a) => !NOT_DPA.has(a.name)), ...ADVOCACY];
 const UGC_ALIASES = PLATFORMS.filter((a) => UGC_PLATFORMS.has(a.name));
 
 function markUnits(units: Unit[], aliases: Alias[], into: Set<Unit>): void {
@@ -68,7 +68,8 @@ export function classify(input: ClassifyInput, opts: { threshold?: number } = {}
   const dataRegulators = regulators.filter((r) => !NOT_DPA.has(r));
 
   const flags = { dpa: new Set<Unit>(), ugc: new Set<Unit>() };
-  if (dataRegulators.length) markUnits(units, DPA_ALIASES, flags.dpa);
+  // Data-protection authorities and privacy advocacy groups both give a sentence a privacy angle.
+  if (dataRegulators.length || advocacy.length) markUnits(units, WATCHDOG_ALIASES, flags.dpa);
   if (platforms.some((p) => UGC_PLATFORMS.has(p))) markUnits(units, UGC_ALIASES, flags.ugc);
 
   const s = score(units, { platforms, dataRegulators, advocacy }, flags);

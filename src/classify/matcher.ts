@@ -25,7 +25,7 @@ const GATED = new Set<ConceptId>(['train', 'trainWeak', 'ai']);
 
 // Stems without which the (costly) training patterns of every language cannot
 // match; a unit without any of them skips those patterns. Keep in step with the lexicons.
-const TRAIN_STEMS = String.raw`train|tun|feed|fed|fuel|teach|learn|licen|lizenz|improv|refin|entrain|nourr|aliment|amelior|forme|futter|speis|verbesser|entren|mejor|nutri|addestr|allen|miglior|voed|verbeter|trein|melhor|aprimor|apprentissage|makers|developers|companies|firms|giants|labs`;
+const TRAIN_STEMS = String.raw`train|tun|feed|fed|fuel|teach|learn|licen|lizenz|improv|refin|entrain|nourr|aliment|amelior|forme|futter|speis|verbesser|entren|mejor|nutri|addestr|allen|miglior|voed|verbeter|trein|melhor|aprimor|apprentissage|apprend|aprend|impar|lern|leert|leren|develop|build|power|creat|harvest|hoover|slurp|mine|mining|scrap|makers|companies|firms|giants|labs`;
 const PREFILTER: Partial<Record<ConceptId, RegExp>> = {
   train: new RegExp(String.raw`${TRAIN_STEMS}|\b(?:for|pour|fur|zur|para|per|voor|to power|to build)\b`),
   trainWeak: /train|improv|refin|entrain|verbesser|entren|mejor|addestr|miglior|verbeter|trein|melhor|aprimor/,
@@ -77,8 +77,9 @@ export function splitUnits(title: string, body: string, lang: Lang): Unit[] {
     const ss = sentences(b);
     for (const s of ss) units.push(matchUnit(s, lang, false));
 
-    // Patterns cannot span the " . " between the parts, so the pair's concepts are the
-    // union of both: no second matching pass needed.
+    // Title + first sentence as one unit. Patterns cannot span the " . " between the
+    // parts, so its concepts are the union of both (no second matching pass). It is
+    // shown with " — ", the same length, so match offsets still line up for quoting.
     const head = units[0];
     const first = units[1];
     if (head?.isTitle && first && ss[0]) {

@@ -12,7 +12,8 @@ export type RuleId =
   | 'ai+privacy+action'
   | 'ugc+ai+deal'
   | 'ugc+train'
-  | 'train+content+context';
+  | 'train+content+context'
+  | 'ai+policy+privacy';
 
 export interface RuleHit {
   rule: RuleId;
@@ -36,6 +37,9 @@ export interface Scored {
   offtopicTitle: boolean;
   docConcepts: Set<ConceptId>;
 }
+
+// Outcry words, all seven languages (folded).
+const BACKLASH = /\b(?:backlash|outcry|uproar|anger|furious|fury|criticism|critics|colere|critiques?|polemique|tolle|kritik\w*|empor\w*|shitstorm|criticas?|polemica|critiche|polemiche|kritiek|ophef|boos|revolta)\b/;
 
 const CONTEXT: ConceptId[] = ['optout', 'policy', 'legal', 'deny', 'deal'];
 // "does not train" is already covered by train+data; a denial alone says nothing about whose data.
@@ -66,7 +70,8 @@ function unitRules(u: Unit, doc: DocFacts, dpaInUnit: boolean, ugcInUnit: boolea
   if (has(u, 'train') && !has(u, 'data') && has(u, 'content') && ctx.length > 0 && close(u, 'train', 'content', 60)) {
     out.push({ rule: 'train+content+context', unit: u, points: 2.75 + titleBonus, concepts: ['train', 'content', ...ctx] });
   }
-  if (has(u, 'train') && strongCtx.length > 0 && (doc.data || doc.watchdog || ugcInUnit || /training data|trainingsdat|donnees d'entrainement|datos de entrenamiento|dati di addestramento|dados de trein/.test(u.folded))) {
+  // Opting out of AI training is by nature about one's own data.
+  if (has(u, 'train') && strongCtx.length > 0 && (doc.data || doc.watchdog || ugcInUnit || has(u, 'optout') || /training data|trainingsdat|donnees d'entrainement|datos de entrenamiento|dati di addestramento|dados de trein/.test(u.folded))) {
     out.push({ rule: 'train+context', unit: u, points: 2.25 + titleBonus, concepts: ['train', ...strongCtx] });
   }
   if (ugcInUnit && has(u, 'train')) {
@@ -81,6 +86,11 @@ function unitRules(u: Unit, doc: DocFacts, dpaInUnit: boolean, ugcInUnit: boolea
   if (has(u, 'ai') && (has(u, 'privacy') || dpaInUnit) && (has(u, 'legal') || dpaInUnit)) {
     out.push({ rule: 'ai+privacy+action', unit: u, points: 2.5 + titleBonus, concepts: ['ai', 'privacy', 'legal'] });
   }
+  // An AI service changing its terms, framed as a privacy matter ("AI terms after privacy outcry").
+  // A backlash over AI terms is, in practice, about rights over users' content.
+  if (has(u, 'ai') && has(u, 'policy') && (has(u, 'privacy') || has(u, 'optout') || BACKLASH.test(u.folded))) {
+    out.push({ rule: 'ai+policy+privacy', unit: u, points: 2.5 + titleBonus, concepts: ['ai', 'policy', has(u, 'privacy') ? 'privacy' : 'optout'] });
+  }
   // A platform built on user posts striking a deal with an AI company is a content-licensing story.
   if (ugcInUnit && has(u, 'ai') && has(u, 'deal')) {
     out.push({ rule: 'ugc+ai+deal', unit: u, points: 2.5 + titleBonus, concepts: ['ai', 'deal'] });
@@ -89,7 +99,7 @@ function unitRules(u: Unit, doc: DocFacts, dpaInUnit: boolean, ugcInUnit: boolea
 }
 
 export interface UnitFlags {
-  dpa: Set<Unit>; // names a data-protection authority
+  dpa: Set<Unit>; // names a data-protection authority or privacy advocacy group
   ugc: Set<Unit>; // names a platform whose value is its users' posts
 }
 
@@ -124,20 +134,21 @@ export function score(units: Unit[], signals: DocSignals, flags: UnitFlags): Sco
   if (signals.platforms.length) extra += 0.25;
   if (signals.dataRegulators.length) extra += 0.5;
   if (signals.advocacy.length) extra += 0.5;
-  points += best ? Math.min(extra, 1.75) : Math.min(extra, 1);
-
   const title = units.find((u) => u.isTitle);
   const offtopicTitle = !!title && title.hits.has('offtopic');
   const bodyOnly = !!best && !best.unit.isTitle && !best.unit.isLead;
+  // A story that mentions training in passing (a feature launch with a privacy aside):
+  // the headline must carry some of the topic, not only a company or "AI"…
+  const titleOnTopic = !!title && (['train', 'data', 'privacy', 'optout', 'policy', 'legal', 'deal'] as ConceptId[]).some((c) => title.hits.has(c));
+  const aside = bodyOnly && !!title && !titleOnTopic;
+  // …and then corroboration from the body counts for less.
+  points += best ? Math.min(extra, aside ? 0.75 : 1.75) : Math.min(extra, 1);
   const strong = best?.rule === 'train+data' && !bodyOnly;
   if (offtopicTitle && !strong) points -= 1;
-  // A story that mentions training in passing (a feature launch with a privacy aside):
-  // the headline must carry some of the topic, not only a company or "AI".
-  if (title && bodyOnly) {
-    const titleOnTopic = ['train', 'data', 'privacy', 'optout', 'policy', 'legal', 'deal'].some((c) => title.hits.has(c as ConceptId));
-    // …unless that sentence is itself news: a terms change, an opt-out, a legal step.
+  if (aside) {
+    // Unless that sentence is itself news: a terms change, an opt-out, a legal step.
     const selfContained = (['optout', 'policy', 'legal'] as ConceptId[]).some((c) => best!.unit.hits.has(c));
-    if (!titleOnTopic) points -= selfContained ? 1 : 1.75;
+    points -= selfContained ? 1 : 1.75;
   }
 
   const s = 1 / (1 + Math.exp(-(points - 3)));

@@ -69,7 +69,11 @@ export async function serve(config: Config): Promise<void> {
       const report = await b.cycle();
       log.info({ tick: tick.toISOString(), poller: lead.owner, posted: report.posted }, 'replica polled');
     },
-    () => lead.claim(),
+    () =>
+      lead.claim().then((ok) => {
+        if (!ok) b.metrics.pollDone('skipped');
+        return ok;
+      }),
   );
   scheduler.start(true);
   b.digests.start();

@@ -158,22 +158,27 @@ export class Fetcher {
    * guarded, checked), the size cap and decompression. No retries here.
    */
   async get(url: string, extraHeaders: Record<string, string> = {}, signal?: AbortSignal): Promise<GetResult> {
-    const ownSignal = AbortSignal.timeout(this.opts.totalTimeoutMs);
-    // Our own idle timer: undici's timers are coarse (about a second), ours is exact.
-    const idle = new AbortController();
-    let idleTimer: NodeJS.Timeout | undefined;
+    // One controller per request, fed by our own timers: undici's timers are
+    // coarse (about a second) and AbortSignal.any/timeout allocate per call.
+    const ctl = new AbortController();
+    const total = setTimeout(() => ctl.abort(new FetchError('total timeout', true)), this.opts.totalTimeoutMs);
+    let idleWhat = 'no response headers';
+    const idle = setTimeout(() => ctl.abort(new FetchError(`read timeout (${idleWhat})`, true)), this.opts.readTimeoutMs);
     const arm = (what: string) => {
-      clearTimeout(idleTimer);
-      idleTimer = setTimeout(() => idle.abort(new FetchError(`read timeout (${what})`, true)), this.opts.readTimeoutMs);
+      idleWhat = what;
+      idle.refresh();
     };
-    const sig = AbortSignal.any([ownSignal, idle.signal, ...(signal ? [signal] : [])]);
+    const onAbort = () => ctl.abort(signal?.reason);
+    signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      return await this.getWith(url, extraHeaders, sig, arm);
+      return await this.getWith(url, extraHeaders, ctl.signal, arm);
     } catch (err) {
-      if (idle.signal.aborted && !ownSignal.aborted) throw idle.signal.reason as Error;
+      if (ctl.signal.aborted && ctl.signal.reason instanceof FetchError) throw ctl.signal.reason;
       throw err;
     } finally {
-      clearTimeout(idleTimer);
+      clearTimeout(total);
+      clearTimeout(idle);
+      signal?.removeEventListener('abort', onAbort);
     }
   }
 

@@ -7,6 +7,7 @@ export type RegionGroup = (typeof REGION_GROUPS)[number];
 const GROUP_NAMES: Record<string, Record<RegionGroup, string>> = {
   en: { EU: 'EU', EEA: 'EEA', UK: 'UK', GLOBAL: 'everywhere', ROW: 'rest of the world' },
   fr: { EU: 'UE', EEA: 'EEE', UK: 'Royaume-Uni', GLOBAL: 'partout', ROW: 'reste du monde' },
+  de: { EU: 'EU', EEA: 'EWR', UK: 'Vereinigtes Königreich', GLOBAL: 'überall', ROW: 'übrige Welt' },
 };
 
 // EEA = EU + Iceland, Liechtenstein, Norway.

@@ -49,16 +49,30 @@ function innerXml($: cheerio.CheerioAPI, n: Node): string {
 }
 
 /** First child with this name: an exact (unprefixed) match wins over a prefixed one (<title> over <media:title>). */
-function child(n: Node, ...names: string[]): Node | undefined {
-  const ks = kids(n);
-  for (const name of names) {
-    const byQ = name.includes(':');
-    let loose: Node | undefined;
-    for (const k of ks) {
-      if (qname(k) === name) return k;
-      if (!byQ && !loose && local(k) === name) loose = k;
+interface ChildIndex { byQ: Map<string, Node>; byLocal: Map<string, Node> }
+const indexCache = new WeakMap<Node, ChildIndex>();
+
+/** First child of each qualified and local name, built once per element (items ask for many fields). */
+function childIndex(n: Node): ChildIndex {
+  let idx = indexCache.get(n);
+  if (!idx) {
+    idx = { byQ: new Map(), byLocal: new Map() };
+    for (const k of kids(n)) {
+      const q = qname(k);
+      if (!idx.byQ.has(q)) idx.byQ.set(q, k);
+      const l = local(k);
+      if (!idx.byLocal.has(l)) idx.byLocal.set(l, k);
     }
-    if (loose) return loose;
+    indexCache.set(n, idx);
+  }
+  return idx;
+}
+
+function child(n: Node, ...names: string[]): Node | undefined {
+  const idx = childIndex(n);
+  for (const name of names) {
+    const hit = idx.byQ.get(name) ?? (name.includes(':') ? undefined : idx.byLocal.get(name));
+    if (hit) return hit;
   }
   return undefined;
 }

@@ -11,6 +11,7 @@ import { StoryBook } from '../stories/book.js';
 import type { ArticleFetcher } from '../article/index.js';
 import { logger } from '../log.js';
 
+import { dueInWindow } from '../sources/spread.js';
 export { sourceSlot, dueInWindow } from '../sources/spread.js';
 
 const log = logger.child({ module: 'ingest' });
@@ -60,8 +61,14 @@ export interface IngestOptions {
   maxAgeDays?: number; // default 3
   /** Ignore backoff/freshness and fetch every enabled source now (`sources check`). */
   force?: boolean;
-  /** serve: the scheduler passes only the sources due in this tick (see dueInWindow); kept for symmetry. */
-  spread?: boolean;
+  /**
+   * serve: spread requests over the poll interval. Call ingest every `tickMs`;
+   * each source is fetched when its stable slot (sourceSlot) falls in the last
+   * tick, or at once if it was never polled or missed its slot for a whole
+   * interval. `true` means a 15-minute interval and 1-minute ticks.
+   * Leave unset for `poll --once`: everything is fetched now.
+   */
+  spread?: boolean | { intervalMs: number; tickMs: number };
   dryRun?: boolean;
   /** poll.ts writes stories itself after classifying; set false to skip ingest's own story writes. */
   writeStories?: boolean;
@@ -144,9 +151,9 @@ export async function ingest(opts: IngestOptions): Promise<IngestReport> {
   const store = opts.store;
   const ownFetcher = !opts.fetcher;
   const fetcher = opts.fetcher ?? new Fetcher({ ...(opts.fetcherOptions ?? {}), now: () => new Date() });
-  const sources = opts.sources.filter((s) => s.enabled);
+  const enabled = opts.sources.filter((s) => s.enabled);
   const report: IngestReport = {
-    sources: sources.length, fetched: 0, notModified: 0, failed: 0, skipped: 0, items: 0, newItems: 0, bytes: 0,
+    sources: enabled.length, fetched: 0, notModified: 0, failed: 0, skipped: 0, items: 0, newItems: 0, bytes: 0,
     changes: [], errors: [], perSource: [], http304: 0, durationMs: 0,
     timings: { load: 0, fetch: 0, cluster: 0, write: 0 },
   };
@@ -159,6 +166,8 @@ export async function ingest(opts: IngestOptions): Promise<IngestReport> {
 
   try {
     const seenNs = store.ns<Record<string, string[]>>(SEEN_NS);
+    const sources = opts.spread ? await dueNow(store, enabled, now, opts.spread === true ? { intervalMs: 15 * 60_000, tickMs: 60_000 } : opts.spread) : enabled;
+    report.skipped += enabled.length - sources.length;
     const [seenAll, states, book] = await Promise.all([
       seenNs.get(SEEN_KEY).then((v) => v ?? {}),
       // As stored (not merged with the last-success record): the write rule below compares against these.
@@ -215,6 +224,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestReport> {
             break;
           case 'error':
             report.failed++;
+            if (state.paused && !prev?.paused) log.error({ source: source.id, url: source.url, error: outcome.error, failures: state.consecutiveFailures, reprobe: state.nextAttempt }, 'source paused after repeated failures');
             report.errors.push({ sourceId: source.id, error: outcome.error ?? 'error' });
             sr.error = outcome.error ?? 'error';
             log.warn({ source: source.id, url: source.url, error: outcome.error, failures: state.consecutiveFailures, paused: state.paused, nextAttempt: state.nextAttempt }, 'source failed');
@@ -293,6 +303,20 @@ export async function ingest(opts: IngestOptions): Promise<IngestReport> {
   report.durationMs = Date.now() - started;
   log.info({ sources: report.sources, fetched: report.fetched, notModified: report.notModified, failed: report.failed, skipped: report.skipped, newItems: report.newItems, changes: report.changes.length, ms: report.durationMs, dryRun: Boolean(opts.dryRun) }, 'ingest done');
   return report;
+}
+
+/** The sources whose slot falls in the last tick, plus any never polled or overdue. */
+async function dueNow(store: Store, sources: Source[], now: Date, spread: { intervalMs: number; tickMs: number }): Promise<Source[]> {
+  const t = now.getTime();
+  const inWindow = new Set(dueInWindow(sources, t - spread.tickMs, t, spread.intervalMs).map((s) => s.id));
+  const states = await loadSourceStates(store, sources.map((s) => s.id));
+  return sources.filter((s, i) => {
+    const st = states[i];
+    if (inWindow.has(s.id)) return true;
+    if (!st || !st.firstPollDone) return !st?.nextAttempt || Date.parse(st.nextAttempt) <= t; // new: now (unless backing off)
+    const last = Date.parse(st.lastSuccess ?? st.lastErrorAt ?? '1970-01-01T00:00:00Z');
+    return t - last > spread.intervalMs + spread.tickMs; // missed its slot (restart, long tick)
+  });
 }
 
 async function enrichArticles(items: Item[], a: NonNullable<IngestOptions['articles']>): Promise<void> {

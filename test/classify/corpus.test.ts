@@ -35,9 +35,9 @@ describe('labelled corpus', () => {
   });
 });
 
-describe('held-out evaluation', () => {
-  const report = evaluate(holdout);
-  it('meets the targets overall and in every language', () => {
+describe('untouched held-out part', () => {
+  it('reaches precision 0.95, recall 0.92 and per-language F1 0.88', () => {
+    const report = evaluate(holdout);
     console.log(formatReport(report));
     expect(report.overall.precision).toBeGreaterThanOrEqual(0.95);
     expect(report.overall.recall).toBeGreaterThanOrEqual(0.92);

@@ -54,7 +54,7 @@ describe('composeAlert', () => {
   });
 
   it('falls back to English labels for a language without a label file', () => {
-    const a = composeAlert(base, decision([]), { lang: 'de' });
+    const a = composeAlert(base, decision([]), { lang: 'sv' });
     expect(a.lang).toBe('en');
     expect(a.labels.affected).toBe('Who is affected');
     expect(a.pastTraining).toBeUndefined();
@@ -76,6 +76,8 @@ describe('labels', () => {
   it('have the same keys in every language', () => {
     const en = Object.keys(labelsFor('en').labels).sort();
     for (const lang of supportedLabelLangs()) expect(Object.keys(labelsFor(lang).labels).sort()).toEqual(en);
-    expect(supportedLabelLangs()).toEqual(expect.arrayContaining(['en', 'fr']));
+    expect(supportedLabelLangs()).toEqual(expect.arrayContaining(['en', 'fr', 'de']));
+    expect(labelsFor('de-AT').lang).toBe('de');
+    expect(labelsFor('FR').labels.affected).toBe('Qui est concerné');
   });
 });

@@ -29,6 +29,8 @@ describe('console renderer', () => {
       if (!/https?:\/\//.test(line)) expect(line.length).toBeLessThanOrEqual(78);
     }
     expect(wrap('aaa bbb ccc', 7, '  ')).toBe('aaa bbb\n  ccc');
+    expect(wrap('Ouvrez « Make a Privacy Request » maintenant', 24)).toBe('Ouvrez « Make a Privacy\nRequest » maintenant');
+    expect(wrap('un deux trois « quatre', 14)).toBe('un deux trois\n« quatre');
     expect(wrap('  indented text here', 13, '    ')).toBe('  indented\n    text here');
   });
 

@@ -93,12 +93,15 @@ describe('gateway start-up when Discord misbehaves', () => {
     const rt = (await buildDiscordRuntime(configFor(fake.apiUrl), { store: w.bot.store, retryBaseMs: 20 }))!;
     try {
       const identified = fake.nextIdentify(10_000);
-      await rt.start!(); // resolves: the failure is logged and retried
-      await identified;
+      console.log("A"); await rt.start!(); console.log("B", fake.calls.length); // resolves: the failure is logged and retried
+      await identified.catch((e) => { console.log("C", e.message, fake.calls.map((c) => c.method + " " + c.path).join(",")); throw e; });
       expect(fake.calls.filter((c) => c.path === '/gateway/bot').length).toBeGreaterThanOrEqual(5);
+      console.log('D');
     } finally {
       await rt.stop?.();
+      console.log('E');
       await fake.close();
+      console.log('F');
     }
   });
 

@@ -2,6 +2,8 @@ import { describe, it, expect, afterEach } from 'vitest';
 import { ArticleFetcher, extractArticle } from '../../src/article/index.js';
 import { blockedReason, checkHost, guardedLookup } from '../../src/fetch/guard.js';
 import { serve, type TestServer } from './servers.js';
+import { hostname } from 'node:os';
+import { lookup } from 'node:dns/promises';
 
 const PAGE = `<!doctype html><html lang="en"><head><title>Site</title><meta property="og:title" content="Meta to train AI on EU data"><script>track()</script></head>
 <body><header><nav><a href="/">Home</a> <a href="/tech">Tech</a></nav></header>
@@ -51,6 +53,16 @@ describe('article text', () => {
     expect(await a.text(`http://localhost:${s.port}/`)).toBeUndefined();
     expect(await a.text('http://169.254.169.254/latest/meta-data/')).toBeUndefined();
     expect(await a.text('http://[::ffff:127.0.0.1]/')).toBeUndefined();
+    expect(s.requests.length).toBe(0);
+  });
+
+  it('refuses a host name whose DNS answer is internal (checked at connect time)', async (ctx) => {
+    const name = hostname();
+    const addr = await lookup(name).catch(() => undefined);
+    if (!addr || !blockedReason(addr.address)) return ctx.skip(); // this machine's name resolves publicly
+    const s = await serve((_req, res) => res.end(PAGE), '0.0.0.0');
+    servers.push(s);
+    expect(await articles().text(`http://${name}:${s.port}/`)).toBeUndefined();
     expect(s.requests.length).toBe(0);
   });
 

@@ -4,6 +4,7 @@ import { ingest } from '../../src/pipeline/ingest.js';
 import { Fetcher } from '../../src/fetch/fetcher.js';
 import type { Source } from '../../src/domain.js';
 import { serve, RSS, type TestServer } from './servers.js';
+import { ArticleFetcher } from '../../src/article/index.js';
 
 const NOW = new Date('2025-04-15T12:00:00Z');
 const ago = (h: number) => new Date(NOW.getTime() - h * 3_600_000).toUTCString();
@@ -143,5 +144,42 @@ describe('ingest', () => {
     const dpc = r.changes.find((c) => c.story.title.startsWith('DPC'))!.story;
     expect(dpc.link).toBe(`${page.url}/en/news/1`);
     expect(dpc.published).toBe('2025-04-14T00:00:00.000Z');
+  });
+
+  it('fetches article text for items that may be relevant (filter) and keeps it on the story', async () => {
+    const page = await serve((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(
+      '<html><body><nav>Menu</nav><article><p>LinkedIn members outside the EU were opted in to AI training; the setting is under Data privacy.</p><p>Opting out does not undo past training, the company said in its FAQ.</p></article></body></html>'), '127.0.0.6');
+    servers.push(page);
+    const f = await feedServer('127.0.0.1', RSS([
+      { title: 'LinkedIn trains AI on user data', link: `${page.url}/linkedin`, date: ago(1) },
+      { title: 'Phone maker cuts prices', link: `${page.url}/phone`, date: ago(1) },
+    ]));
+    const articles = new ArticleFetcher({ guard: { allowLoopback: true } });
+    try {
+      const r = await ingest({ store, sources: [src('a', f.server.url)], fetcher, now: NOW, articles: { fetcher: articles, filter: (i) => /AI/.test(i.title) } });
+      const li = r.changes.find((c) => c.story.title.startsWith('LinkedIn'))!;
+      expect(li.story.content).toMatch(/does not undo past training/);
+      expect(li.story.content).not.toMatch(/Menu/);
+      expect(r.changes.find((c) => c.story.title.startsWith('Phone'))!.story.content).toBeUndefined();
+      expect(page.requests.map((q) => q.url)).toEqual(['/linkedin']);
+    } finally {
+      await articles.close();
+    }
+  });
+
+  it('spread: new sources are polled at once, then each once per interval in its own slot', async () => {
+    const f = await feedServer('127.0.0.1', RSS([{ title: 'x', link: 'https://a.example/x', date: ago(100) }]));
+    const sources = Array.from({ length: 20 }, (_, i) => src(`s${i}`, `${f.server.url}/f${i}`));
+    const spread = { intervalMs: 15 * 60_000, tickMs: 60_000 };
+    const first = await ingest({ store, sources, fetcher, now: NOW, spread });
+    expect(first.fetched).toBe(20);
+    const counts = new Map<string, number>();
+    for (let k = 1; k <= 15; k++) {
+      const r = await ingest({ store, sources, fetcher, now: new Date(NOW.getTime() + k * 60_000), spread });
+      for (const p of r.perSource) counts.set(p.sourceId, (counts.get(p.sourceId) ?? 0) + 1);
+      expect(r.perSource.length + r.skipped).toBe(20);
+    }
+    expect([...counts.values()].every((n) => n === 1)).toBe(true);
+    expect(counts.size).toBe(20);
   });
 });

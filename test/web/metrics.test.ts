@@ -76,6 +76,7 @@ describe('GET /metrics after one poll cycle', () => {
   it('counts what the cycle did', () => {
     const r = w.report;
     expect(v('optout_radar_polls_total', { result: 'ok' })).toBe(1);
+    expect(v('optout_radar_polls_total', { result: 'error' })).toBe(0);
     expect(v('optout_radar_fetches_total', { source: 'tech-en', result: 'fetched' })).toBe(1);
     expect(v('optout_radar_fetches_total', { source: 'gone', result: 'error' })).toBe(1);
     expect(v('optout_radar_items_total')).toBe(r.ingest.items);
@@ -118,6 +119,19 @@ describe('GET /metrics after one poll cycle', () => {
     expect(sampleValue(f, 'optout_radar_new_items_total')).toBe(w.report.ingest.newItems);
     expect(sampleValue(f, 'optout_radar_relevant_stories_total')).toBe(w.report.relevant);
   });
+
+  // Last in this block: it closes the bot's store.
+  it('when the store is gone: the poll counts as an error, /metrics still answers, the page says unavailable', async () => {
+    await w.bot.store.close();
+    await expect(w.bot.cycle()).rejects.toThrow();
+    const res = await fetch(`${w.url}/metrics`);
+    expect(res.status).toBe(200);
+    const f = parsePrometheusText(await res.text());
+    expect(sampleValue(f, 'optout_radar_polls_total', { result: 'error' })).toBe(1);
+    const page = await fetch(`${w.url}/`);
+    expect(page.status).toBe(503);
+    expect(await page.text()).toMatch(/unavailable/);
+  });
 });
 
 describe('Metrics', () => {
@@ -133,7 +147,8 @@ describe('Metrics', () => {
     expect(sampleValue(fa, 'optout_radar_polls_total', { result: 'error' })).toBe(1);
     // A label value that needs escaping survives the round trip.
     expect(sampleValue(fa, 'optout_radar_fetches_total', { source: 'src "1"\n' })).toBe(1);
-    expect(sampleValue(fb, 'optout_radar_polls_total', { result: 'ok' })).toBeUndefined();
+    expect(sampleValue(fb, 'optout_radar_polls_total', { result: 'ok' })).toBe(0);
+    expect(sampleValue(fb, 'optout_radar_fetches_total', { source: 'src "1"\n' })).toBeUndefined();
   });
 
   it('still answers a scrape when the store cannot be read', async () => {

@@ -21,7 +21,13 @@ function fill(template: string | undefined, vars: Record<string, string>): strin
 /** Wraps one paragraph at `width` columns without breaking words; keeps its leading indent, continuation lines get `indent`. */
 export function wrap(text: string, width = 78, indent = ''): string {
   const lead = /^\s*/.exec(text)?.[0] ?? '';
-  const words = text.trim().split(/\s+/).filter(Boolean);
+  const words: string[] = [];
+  // French spacing: never leave « at a line end or start a line with » : ; ? !
+  for (const w of text.trim().split(/\s+/).filter(Boolean)) {
+    const prev = words[words.length - 1];
+    if (prev !== undefined && (/^[»:;?!]+[.,]?$/.test(w) || prev === '«')) words[words.length - 1] = `${prev} ${w}`;
+    else words.push(w);
+  }
   const lines: string[] = [];
   let line = lead;
   for (const w of words) {

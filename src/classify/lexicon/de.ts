@@ -3,16 +3,17 @@ import { both, near } from './util.js';
 
 // German (folded: "Künstliche" → "kunstliche", "ß" → "ss"). German glues words
 // together ("Nutzerdaten", "KI-Training"), so many patterns have no end boundary.
-const AI = String.raw`(?:\bki\b|\bki-|kunstliche\w* intelligenz|sprachmodell\w*|\bmodell\w*|chatbot\w*|algorithm\w*|maschinell\w* lernen|\bai\b|grok|gemini|chatgpt|llama|claude|copilot|meta ai)`;
+const AI = String.raw`(?:\bki\b|\bki-|kunstliche\w* intelligenz|sprachmodell\w*|\bmodell\w*|chatbot\w*|algorithm\w*|maschinell\w* lernen|\bai\b|grok|gemini|chatgpt|llama|claude|copilot|meta ai|bard|firefly|midjourney|dall-?e|stable diffusion|openai|anthropic|perplexity|deepseek|mistral ai)`;
 // Narrow AI mention (no bare "model"/"algorithm"): used where AI is the only link to the story.
-const AIS = String.raw`(?:\bki\b|\bki-|kunstliche\w* intelligenz|sprachmodell\w*|\bchatbot\w*|chatgpt|\bgemini\b|\bgrok\b|\bllama\b|\bclaude\b|\bcopilot\b|\bmeta ai\b|\bai\b)`;
+const AIS = String.raw`(?:\bki\b|\bki-|kunstliche\w* intelligenz|sprachmodell\w*|\bchatbot\w*|chatgpt|\bgemini\b|\bgrok\b|\bllama\b|\bclaude\b|\bcopilot\b|\bmeta ai\b|\bai\b|bard|firefly|midjourney|dall-?e|stable diffusion|openai|anthropic|perplexity|deepseek|mistral ai)`;
 const PEOPLE = String.raw`(?:nutzer\w*|user\w*|kunden|kundinnen|mitglieder\w*|menschen|personen|verbraucher\w*|kinder\w*|europaer\w*|deutschen|beschaftigte\w*|kunstler\w*|urheber\w*|mitarbeitend\w*|mitarbeiter\w*)`;
-const STUFF = String.raw`(?:daten|beitrage\w*|posts|nachrichten|chats|unterhaltungen|gesprache\w*|fotos|bilder\w*|videos|stimmen?|aufnahmen|inhalte\w*|kommentare\w*|profile\w*|dateien|dokumente\w*|texte\w*|werke\w*|eingaben|interaktionen|informationen|anrufe|meetings)`;
+const STUFF = String.raw`(?:daten|beitrage\w*|posts|nachrichten|chats|unterhaltungen|gesprache\w*|fotos|bilder\w*|videos|stimmen?|aufnahmen|inhalte\w*|kommentare\w*|profile\w*|dateien|dokumente\w*|texte\w*|werke\w*|eingaben|interaktionen|informationen|anrufe|meetings|designs|entwurfe)`;
 
 export const de: Lexicon = {
   ai: [AIS],
   train: [
-    String.raw`\b(?:\w*daten|inhalte|beitrage)\b[^.!?;]{0,40}\b(?:fur|zur) (?:die |ihre |seine |eigene )?(?:ki\b|kunstliche|grok|gemini|meta ai|chatbots?|ki-\w+)`,
+    near(AIS, String.raw`\b(?:lernt|lernen|lerne|lernte)\b`, 20),
+    String.raw`\b(?:\w*daten|\w*inhalte\w*|\w*beitrage\w*|\w*fotos|\w*bilder\w*|\w*nachrichten|chats|posts|tweets|\w*dateien|\w*dokumente\w*|kommentare\w*|profile\w*)\b[^.!?;]{0,40}\b(?:fur|zur|zum|durch|in|von) (?:die |der |den |das |ihre\w* |seine\w* |eigene\w* |generative\w* |neue\w* )*(?:ki\b|ki-\w+|kunstliche\w* intelligenz|maschinelle\w* lernen|grok|gemini|bard|meta ai|chatbots?|llama|claude|chatgpt|firefly|midjourney|sprachmodell\w*)`,
     String.raw`(?:\bki|modell|sprachmodell|\bai)[- ]?training\w*`,
     String.raw`\btrainingsdaten\b`,
     ...both(String.raw`\b(?:train(?:ieren|iert|iere|ierte|ierten|ing|ings)|antrainiert)\b`, AI),
@@ -27,13 +28,13 @@ export const de: Lexicon = {
     String.raw`\bhochgeladene\w* (?:dateien|inhalte|fotos|bilder|dokumente)\b`,
     String.raw`\bpersonenbezogen\w* (?:daten|informationen)\b`,
     String.raw`uploads?\b`,
-    String.raw`\b(?:ihre|eure|deine|seine|unsere|ihrer|ihren|deren|meine) (?:[\w-]+ ){0,2}?${STUFF}\b`,
+    String.raw`\b(?:ihre|eure|deine|seine|unsere|ihrer|ihren|deren|meine) (?:[\w-]+ ){0,2}?(?:\w+-)?${STUFF}\b`,
     String.raw`\b${STUFF} (?:[\w-]+ ){0,2}?(?:der|von|seiner|ihrer|aller|vieler) (?:[\w-]+ )?(?:\w+-)?${PEOPLE}`,
     String.raw`\boffentlich\w* (?:beitrage|posts|inhalte|daten|profile|fotos)\b`,
     String.raw`\bprivat\w* (?:nachrichten|chats|daten)\b`,
     String.raw`\b(?:facebook|instagram|linkedin|reddit|twitter|x|threads|whatsapp|youtube)[- ]?(?:beitrage|posts|daten|inhalte|nutzer\w*|profile)`,
   ],
-  content: [String.raw`\b(?:dateien|dokumente\w*|anrufe|meetings|aufnahmen|chats|unterhaltungen|gesprache|nachrichten|fotos|bilder|videos|beitrage|posts|e-mails|stimmen|kommentare|daten)\b|(?:office|word|nutzer|kunden)-?(?:dokumente\w*|dateien|daten)`],
+  content: [String.raw`\b(?:dateien|dokumente\w*|anrufe|meetings|aufnahmen|chats|unterhaltungen|gesprache|nachrichten|fotos|bilder|videos|beitrage|posts|e-mails|stimmen|kommentare|\w*daten)\b|(?:office|word|nutzer|kunden)-?(?:dokumente\w*|dateien|daten)`],
   privacy: [String.raw`\b(?:datenschutz\w*|privatsphare|dsgvo|personenbezogen\w*)`],
   optout: [
     String.raw`\bschalten? (?:\w+ ){0,2}ab\b`,
@@ -43,7 +44,7 @@ export const de: Lexicon = {
   legal: [
     String.raw`\b(?:sperr\w*|beschwerde\w*|klage\w*|verklag\w+|gericht\w*|urteil\w*|eilverfahren|einstweilig\w*|verfahren\w*|prufung|pruft|ermittl\w+|untersuch\w+|bussgeld\w*|strafe\w*|verbot\w*|verbiet\w+|stopp\w*|gestoppt|aussetz\w+|ausgesetzt|pausier\w+|anordn\w+|aufsicht\w*|behorde\w*|datenschutzbeauftragt\w*|datenschutzbehorde\w*|verbraucherzentrale\w*|abmahn\w+|rechtsgrundlage|berechtigte\w* interesse\w*|rechtswidrig\w*|unzulassig\w*|sammelklage\w*|warn\w+|vorwurf\w*|vorwerf\w+)\b`,
   ],
-  deny: [String.raw`\b(?:nicht|keine?\w*|nie|dementi\w*|bestreit\w+|stellt klar|klarstell\w+)\b`],
+  deny: [String.raw`\b(?:nicht|keine?\w*|nie|dementi\w*|bestreit\w+|stellt klar|klarstell\w+|bestatigt|gibt zu|raumt \w+ ein)\b`],
   deal: [String.raw`\b(?:lizenz\w*|deal|vereinbarung\w*|partnerschaft|bezahl\w+|zahl\w+|verkauf\w*|gebuhr\w*|kostenpflichtig)\b`],
   copyright: [String.raw`\b(?:urheberrecht\w*|verlage?|verleger\w*|autoren|presse\w*|zeitung\w*|new york times|getty|gema|bucher)\b`],
   crawler: [String.raw`\b(?:crawler\w*|scraping|gescrapt|robots\.txt|gptbot)\b`],

@@ -10,12 +10,12 @@ const AIS = String.raw`(?:\bai\b|\ba\.i\.|artificial intelligence|\bgen ?ai\b|\b
 // Verb forms only: "train" as a noun (rail) is excluded by what follows it.
 const TRAIN_V = String.raw`(?<!how to )(?<!how )\b(?:(?:to|will|can|could|would|n't|not|also|help|helps|and|or|it|they|we|you) (?:re)?train|(?:re|pre-?)?train(?:s|ed|ing))\b(?! (?:aircraft|camps?|course|courses|sessions?|programs?|programmes?|wheels|exercises?|cent(?:er|re)s?|facility|manual|videos?|plans?|day|ground|station|tracks?|crash|derail\w*))`;
 const PEOPLE = String.raw`(?:users?|users'|customers?|customers'|members?|members'|people|people's|individuals|consumers?|subscribers?|clients?|patients?|children|children's|kids|kids'|minors|teens|employees|creators?|artists?|writers|musicians|actors|narrators|photographers|fans|listeners|viewers|europeans|americans|brits|britons|brazilians|account holders)`;
-const STUFF = String.raw`(?:data|information|info|content|posts?|messages?|chats?|conversations?|photos?|images?|pictures?|videos?|voices?|recordings?|audio|files?|documents?|profiles?|emails?|comments?|prompts?|transcripts?|works|artwork|art|code|questions|answers?|calls?|meetings?|dms|texts?|writing|uploads?|interactions|activity|history|faces?|selfies?|likes|searches|queries|inputs?|designs?|notes|photographs)`;
+const STUFF = String.raw`(?:data|information|info|content|posts?|messages?|chats?|conversations?|photos?|images?|pictures?|videos?|voices?|recordings?|audio|files?|documents?|profiles?|emails?|comments?|prompts?|transcripts?|works|artwork|art|code|questions|answers?|calls?|meetings?|dms|texts?|writing|uploads?|interactions|activity|history|faces?|selfies?|likes|searches|queries|inputs?|designs?|notes|photographs|blogs|stories|tweets|gmail|inbox|drafts)`;
 
 export const en: Lexicon = {
   ai: [AIS],
   train: [
-    String.raw`\b(?:data|content|posts|information)\b[^.!?;]{0,40}\b(?:for|to power|to build) (?:its |their |the )?(?:ai|a\.i\.|artificial intelligence|generative ai|chatbots?|llms?|ai models?|grok|gemini|meta ai|copilot|chatgpt|claude)\b`,
+    String.raw`\b(?:data|content|posts|tweets|photos|images|pictures|messages|chats|conversations|information|videos|recordings|files|documents|emails|comments|profiles|uploads)\b[^.!?;]{0,40}\b(?:for|to power|to build|to develop|to improve|into|by) (?:its |their |the |his |her |own |new |generative )*(?:ai|a\.i\.|artificial intelligence|generative ai|chatbots?|llms?|ai models?|grok|gemini|meta ai|copilot|chatgpt|claude|llama)\b`,
     ...both(TRAIN_V, String.raw`\b${AI}\b`, 40),
     String.raw`(?<!how )\b(?:to|for|used to|using it to|use it to|using them to|used them to) (?:re)?train\b(?! (?:station|tracks?|line|crash|driver|ride))`,
     String.raw`\b(?:ai|model|llm|chatbot|algorithm|machine[- ]learning|generative ai|gen ?ai)[- ]training\b`,
@@ -27,6 +27,8 @@ export const en: Lexicon = {
     String.raw`\b${AI}\s+(?:\w+\s+){0,2}(?:learn|learns|learning|learned|learnt)\s+from\b`,
     String.raw`\bdata for (?:generative )?ai\b`,
     String.raw`\bdata for (?:model |service |product )?improvements?\b`,
+    String.raw`\b(?:used?|using|uses) (?:\w+ ){0,3}?to (?:build|develop|power|improve|create|teach|feed) (?:\w+ ){0,2}?${AI}\b`,
+    near(String.raw`\b(?:harvest\w*|hoover\w*|slurp\w*|mine|mining|mined|scrap(?:e|es|ed|ing))\b`, String.raw`\bfor (?:its |their |the )?${AI}\b`, 40),
     String.raw`\bgenerative ai improvement\b`,
     String.raw`\b(?:ai|data|content)[- ](?:content |data )?licens\w+ (?:deal|agreement|pact|partnership)s?\b`,
   ],
@@ -42,7 +44,7 @@ export const en: Lexicon = {
     String.raw`\b${STUFF}\s+(?:of|from|by|on|belonging to|shared by|uploaded by|posted by)\s+(?:its\s+|their\s+|the\s+|millions of\s+|\w+\s+)?${PEOPLE}`,
     String.raw`\b(?:personal|private|sensitive|customer|user|consumer|biometric|health|behaviou?ral|member)[- ](?:data|information|content|messages|photos|details|audio|video|videos|calls|chats?|conversations|files|documents|recordings|emails)\b`,
     String.raw`\b(?:user[- ]generated content|ugc|chat (?:history|histories|logs|transcripts)|voice (?:recordings?|data|samples)|public (?:posts|content|data|photos|profiles|comments)|private messages|direct messages|pii)\b`,
-    String.raw`\b(?:facebook|instagram|linkedin|reddit|twitter|tweets|tumblr|wordpress|quora|threads|youtube|stack overflow|tiktok|slack|zoom|x|whatsapp|gmail|discord|medium|deviantart|pinterest|snapchat|flickr)(?:'s)?\s+(?:posts|data|content|comments|messages|photos|videos|profiles|conversations|answers|archives?|users'? (?:data|posts|content))\b`,
+    String.raw`\b(?:facebook|instagram|linkedin|reddit|twitter|tweets|tumblr|wordpress|quora|threads|youtube|stack overflow|tiktok|slack|zoom|x|whatsapp|gmail|discord|medium|deviantart|pinterest|snapchat|flickr|alexa|siri|echo|teams|otter|claude|chatgpt|gemini|copilot)(?:'s)?\s+(?:posts|data|content|comments|messages|photos|videos|profiles|conversations|chats|recordings|emails|answers|archives?|users'? (?:data|posts|content))\b`,
     String.raw`\bwhat (?:you|users|people) (?:post|write|share|upload|say|type)\b`,
     String.raw`\b(?:posted|shared|written|uploaded) (?:anything|something) online\b`,
     String.raw`\b(?:data|information|content) (?:from|of|about) (?:the public|anyone|everyone|millions of people|(?:those|people|anyone) who)\b`,
@@ -50,7 +52,7 @@ export const en: Lexicon = {
     String.raw`\buploaded (?:files|photos|images|videos|documents|content)\b`,
     String.raw`\b(?:tweets|selfies|(?:posts|photos|comments|captions|images) and (?:photos|comments|images|videos|captions|messages|posts))\b`,
   ],
-  content: [String.raw`\b(?:files|documents|docs|calls|meetings|recordings|chats?|audio|video|conversations|messages|photos|images|videos|posts|uploads|emails|prompts|transcripts|voices?|artwork|answers|comments)\b`],
+  content: [String.raw`\bpublic(?:ly available)? (?:data|information)\b|\b(?:files|documents|docs|calls|meetings|recordings|chats?|audio|video|conversations|messages|photos|images|videos|posts|uploads|emails|prompts|transcripts|voices?|artwork|answers|comments)\b`],
   privacy: [String.raw`\b(?:privacy|data protection|gdpr|data[- ]privacy|personal data|personal information|data rights|data collection|data breach(?:es)?)\b`],
   optout: [
     String.raw`\bopt(?:s|ed|ing)?[- ]?(?:out|in)\b`,
@@ -60,20 +62,23 @@ export const en: Lexicon = {
     String.raw`\bdisabl(?:e|es|ed|ing)\b`,
     String.raw`\b(?:toggle|data controls|privacy (?:controls|settings)|settings?)\b`,
     String.raw`\bhow to (?:stop|prevent|opt|delete|hide|disable|turn off|keep|protect|block)\b`,
-    String.raw`\b(?:deadline|by default|default setting)\b`,
+    String.raw`\b(?:deadline|by default|default|default setting)\b`,
   ],
   policy: [
     String.raw`\b(?:terms of (?:service|use)|terms and conditions|user agreement|tos|t&cs?|privacy (?:policy|policies|notice|terms))\b`,
     String.raw`\b(?:new|updated?|updates|changes?|changed|changing|revis\w+|rewrit\w+|quietly)\s+(?:\w+\s+){0,2}(?:terms|policy|policies)\b`,
+    String.raw`\b(?:ai|a\.i\.) (?:terms|policy|policies|clause)\b`,
+    String.raw`\bterms\b[^.!?;]{0,30}\b(?:backlash|outcry|uproar|controversy)\b`,
   ],
   legal: [
-    String.raw`\b(?:complaints?|lawsuits?|sue[sd]?|suing|class[- ]action|courts?|judges?|ruling|ruled|injunction|investigat\w+|probes?|probed|probing|inquiry|fine[sd]?(?!-)|regulat(?:e|es|ed|ing|ion)|penalt\w+|bans?|banned|banning|bars?|barred|block(?:s|ed|ing)?|halt(?:s|ed|ing)?|paus(?:e|es|ed|ing)|suspend\w*|order(?:s|ed)?|warn(?:s|ed|ing)?|watchdogs?|regulators?|regulatory|authorit(?:y|ies)|commissioner|supervisory|dpas?|settle\w*|charged|violat\w+|illegal(?:ly)?|unlawful(?:ly)?|legal basis|legitimate interests?|gdpr|task force|scrutiny|challeng\w+|stop(?:s|ped)?|forced?|lawmakers|ftc|legal action|accus\w+|alleg\w+)\b`,
+    String.raw`\b(?:complaints?|lawsuits?|sue[sd]?|suing|class[- ]action|courts?|judges?|ruling|ruled|injunction|investigat\w+|probes?|probed|probing|inquiry|fine[sd]?(?!-)|regulat(?:e|es|ed|ing|ion)|penalt\w+|bans?|banned|banning|bars?|barred|block(?:s|ed|ing)?|halt(?:s|ed|ing)?|paus(?:e|es|ed|ing)|suspend\w*|order(?:s|ed)?|watchdogs?|regulators?|regulatory|authorit(?:y|ies)|commissioner|supervisory|dpas?|settle\w*|charged|violat\w+|illegal(?:ly)?|unlawful(?:ly)?|legal basis|legitimate interests?|gdpr|task force|scrutiny|challeng\w+|stop(?:s|ped)?|forced?|lawmakers|ftc|legal action|accus\w+|alleg\w+)\b`,
   ],
   deny: [
-    String.raw`\b(?:does ?n[o']?t|do ?n[o']?t|did ?n[o']?t|won'?t|will not|would not|is not|isn'?t|are not|aren'?t|never|no longer|denies|denied|deny|clarif\w+|says no|rul\w+ out|refut\w+|pledg\w+ not|promis\w+ not|not (?:be )?used)\b`,
+    String.raw`\b(?:does ?n[o']?t|do ?n[o']?t|did ?n[o']?t|won'?t|will not|would not|is not|isn'?t|are not|aren'?t|never|no longer|denies|denied|deny|clarif\w+|says no|rul\w+ out|refut\w+|pledg\w+ not|promis\w+ not|not (?:be )?used|admits?|admitted|acknowledg\w+|confirms?|confirmed)\b`,
   ],
   deal: [
-    String.raw`\b(?:licens\w+|deals?|agreements?|partner(?:s|ed|ing|ships?)?|api access|access to (?:its|their)? ?(?:data|api|content)|charg(?:e|es|ed|ing) (?:\w+ ){0,3}for|pay(?:s|ing)? (?:up|for (?:access|data|api|content|training))|pony up|sell(?:s|ing)? (?:\w+ ){0,2}(?:data|content|posts))\b`,
+    String.raw`\b(?:licens\w+|deals?|agreements?|partner(?:s|ed|ing|ships?)?|api access|access to (?:its|their)? ?(?:data|api|content)|charg(?:e|es|ed|ing) (?:\w+ ){0,3}for|pay(?:s|ing)? (?:up|for (?:access|data|api|content|training))|pony up|sell(?:s|ing)? (?:\w+ ){0,2}(?:data|content|posts|answers|photos|images|messages|chats|conversations|tweets|videos|archives?))\b`,
+    String.raw`\bshar(?:e|es|ed|ing)\b[^.!?;]{0,40}\bwith (?:ai|openai|google|midjourney|anthropic|microsoft)\b`,
   ],
   copyright: [
     String.raw`\b(?:copyright\w*|infring\w+|authors?|novelists|publishers?|news (?:organi[sz]ations|outlets|publishers|media)|newspapers?|new york times|nyt|getty|fair use|pirat\w+|books|comedians?|music labels?|record labels|journalism)\b`,

@@ -2,20 +2,21 @@ import type { Lexicon } from './types.js';
 import { both, near } from './util.js';
 
 // Spanish (folded).
-const AI = String.raw`(?:\bia\b|inteligencia artificial|\bmodelos?\b|chatbots?|algoritmos?|aprendizaje automatico|grok|gemini|chatgpt|llama|claude|copilot|meta ai)`;
+const AI = String.raw`(?:\bia\b|inteligencia artificial|\bmodelos?\b|chatbots?|algoritmos?|aprendizaje automatico|grok|gemini|chatgpt|llama|claude|copilot|meta ai|bard|firefly|midjourney|dall-?e|stable diffusion|openai|anthropic|perplexity|deepseek|mistral ai)`;
 // Narrow AI mention (no bare "model"/"algorithm"): used where AI is the only link to the story.
-const AIS = String.raw`(?:\bia\b|inteligencia artificial|modelos? de lenguaje|\bchatbots?\b|chatgpt|\bgemini\b|\bgrok\b|\bllama\b|\bclaude\b|\bcopilot\b|\bmeta ai\b)`;
+const AIS = String.raw`(?:\bia\b|inteligencia artificial|modelos? de lenguaje|\bchatbots?\b|chatgpt|\bgemini\b|\bgrok\b|\bllama\b|\bclaude\b|\bcopilot\b|\bmeta ai\b|bard|firefly|midjourney|dall-?e|stable diffusion|openai|anthropic|perplexity|deepseek|mistral ai)`;
 const PEOPLE = String.raw`(?:usuari\w+|clientes|miembros|personas|gente|consumidores|suscriptores|ninos|menores|europeos|espanoles|empleados|creadores|artistas|cuentas)`;
-const STUFF = String.raw`(?:datos|publicaciones|posts|mensajes|chats|conversaciones|fotos|fotografias|imagenes|videos|voz|voces|grabaciones|contenidos?|comentarios|perfiles|archivos|documentos|interacciones|obras|trabajos?|informacion|llamadas|reuniones)`;
+const STUFF = String.raw`(?:datos|publicaciones|posts|mensajes|chats|conversaciones|fotos|fotografias|imagenes|videos|voz|voces|grabaciones|contenidos?|comentarios|perfiles|archivos|documentos|interacciones|obras|trabajos?|informacion|llamadas|reuniones|disenos)`;
 
 export const es: Lexicon = {
   ai: [AIS],
   train: [
-    String.raw`\b(?:datos|contenidos?|publicaciones)\b[^.!?;]{0,40}\bpara (?:la |su |sus )?(?:ia\b|inteligencia artificial|grok|gemini|meta ai|chatbots?)`,
-    ...both(String.raw`\b(?:re)?entren(?:ar|a|an|o|aba|ara|aran|ado|ados|ada|amiento)\b`, AI),
+    near(AIS, String.raw`\b(?:aprende|aprendera|aprender|aprenden)\b`, 20),
+    String.raw`\b(?:datos|contenidos?|publicaciones|fotos|imagenes|mensajes|chats|conversaciones|videos|archivos|documentos|comentarios|perfiles|tuits|posts)\b[^.!?;]{0,40}\b(?:para|por|en) (?:la |el |las |los |su |sus |propia |nueva )*(?:ia\b|inteligencia artificial|aprendizaje automatico|grok|gemini|bard|meta ai|chatbots?|llama|claude|chatgpt|firefly|midjourney)`,
+    ...both(String.raw`\b(?:re)?entren\w*\b`, AI),
     String.raw`\bpara (?:re)?entrenar\b`,
     String.raw`\bdatos de entrenamiento\b`,
-    near(String.raw`\b(?:alimentar|alimenta|nutrir)\b`, AI, 30),
+    near(String.raw`\b(?:aliment\w*|nutri\w*)\b`, AI, 30),
     near(String.raw`\b(?:mejorar|mejora)\b`, AI, 30),
   ],
   trainWeak: [String.raw`\b(?:re)?entren(?:ar|a|an|ado|amiento)\b`, String.raw`\bmejorar (?:sus|nuestros) (?:servicios|productos|modelos)\b`],
@@ -33,11 +34,13 @@ export const es: Lexicon = {
     String.raw`\b(?:oponerse|oponer|oposicion|derecho de oposicion|excluirse|consentimiento|desactiv\w+|configuracion|ajustes|plazo|fecha limite|por defecto|formulario|rechaz\w+|negarse|opt-?out)\b`,
     String.raw`\bcomo (?:evitar|impedir|desactivar|oponerse|proteger)\b`,
   ],
-  policy: [String.raw`\b(?:terminos (?:y condiciones|de servicio|de uso)|condiciones de (?:uso|servicio)|politicas? de privacidad|politicas?)\b`],
+  policy: [
+    String.raw`\b(?:cambi\w+|actualiz\w+|modific\w+|nuev\w+) (?:\w+ ){0,2}(?:condiciones|terminos|politicas?)\b`,
+    String.raw`\b(?:terminos (?:y condiciones|de servicio|de uso)|condiciones de (?:uso|servicio)|politicas? de privacidad|politicas?)\b`],
   legal: [
     String.raw`\b(?:denuncia\w*|demanda\w*|querella|reclamacion\w*|tribunal\w*|juez|sentencia|fallo|investiga\w+|multa\w*|sancion\w*|prohib\w+|bloque\w+|suspend\w+|suspension|paraliz\w+|paus\w+|orden\w*|autoridad|regulador\w*|supervisor\w*|aepd|agencia|ilegal\w*|base legal|interes legitimo|accion colectiva|advert\w+|detener|frena\w*|acus\w+)\b`,
   ],
-  deny: [String.raw`\b(?:no|nunca|niega\w*|desmiente\w*|aclara\w*|clarifica\w*)\b`],
+  deny: [String.raw`\b(?:no|nunca|niega\w*|desmiente\w*|aclara\w*|clarifica\w*|admite|reconoce|confirma)\b`],
   deal: [String.raw`\b(?:licencia\w*|acuerdo\w*|alianza|pag\w+|cobr\w+|vend\w+)\b`],
   copyright: [String.raw`\b(?:derechos de autor|copyright|editores|editoriales|autores|periodicos|medios|prensa|new york times|getty|libros)\b`],
   crawler: [String.raw`\b(?:rastreador\w*|crawlers?|scraping|robots\.txt|gptbot)\b`],

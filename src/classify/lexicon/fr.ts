@@ -2,20 +2,21 @@ import type { Lexicon } from './types.js';
 import { both, near } from './util.js';
 
 // French (folded: "entraîner" → "entrainer", "données" → "donnees").
-const AI = String.raw`(?:(?:l'|d')?ia\b|i\.a\.|intelligence artificielle|modeles?\b|agents? conversationnels?|chatbots?|algorithmes?|apprentissage automatique|grok|gemini|chatgpt|llama|claude|copilot|meta ai)`;
+const AI = String.raw`(?:(?:l'|d')?ia\b|i\.a\.|intelligence artificielle|modeles?\b|agents? conversationnels?|chatbots?|algorithmes?|apprentissage automatique|grok|gemini|chatgpt|llama|claude|copilot|meta ai|bard|firefly|midjourney|dall-?e|stable diffusion|openai|anthropic|perplexity|deepseek|mistral ai)`;
 // Narrow AI mention (no bare "model"/"algorithm"): used where AI is the only link to the story.
-const AIS = String.raw`(?:(?:\bl'|\bd')?ia\b|\bi\.a\.|intelligence artificielle|modeles? de langage|agents? conversationnels?|\bchatbots?\b|chatgpt|\bgemini\b|\bgrok\b|\bllama\b|\bclaude\b|\bcopilot\b|\bmeta ai\b)`;
+const AIS = String.raw`(?:(?:\bl'|\bd')?ia\b|\bi\.a\.|intelligence artificielle|modeles? de langage|agents? conversationnels?|\bchatbots?\b|chatgpt|\bgemini\b|\bgrok\b|\bllama\b|\bclaude\b|\bcopilot\b|\bmeta ai\b|bard|firefly|midjourney|dall-?e|stable diffusion|openai|anthropic|perplexity|deepseek|mistral ai)`;
 const PEOPLE = String.raw`(?:utilisat(?:eurs?|rices?)|internautes|abonnes|membres|clients|personnes|usagers|europeens|francais|enfants|mineurs|salaries|createurs|artistes|comptes)`;
-const STUFF = String.raw`(?:donnees|publications?|posts?|messages?|conversations?|photos?|images?|videos?|voix|enregistrements?|contenus?|commentaires?|profils?|fichiers?|documents?|echanges|discussions|historiques?|requetes|interactions|oeuvres|informations|textes|appels|reunions|fichiers)`;
+const STUFF = String.raw`(?:donnees|publications?|posts?|messages?|conversations?|photos?|images?|videos?|voix|enregistrements?|contenus?|commentaires?|profils?|fichiers?|documents?|echanges|discussions|historiques?|requetes|interactions|oeuvres|informations|textes|appels|reunions|fichiers|creations|maquettes)`;
 
 export const fr: Lexicon = {
   ai: [AIS],
   train: [
-    String.raw`\b(?:donnees|contenus?|publications)\b[^.!?;]{0,40}\bpour (?:l'|son |ses |leur |leurs )?(?:ia\b|intelligence artificielle|grok|gemini|meta ai|chatbots?|modeles? d'ia)`,
+    near(AIS, String.raw`\b(?:apprend|apprendra|apprendre|apprennent)\b`, 20),
+    String.raw`\b(?:donnees|contenus?|publications|photos|images|messages|conversations|videos|fichiers|documents|commentaires|profils|tweets|posts)\b[^.!?;]{0,40}\b(?:pour|par|dans) (?:l'|le |la |les |son |sa |ses |leur |leurs |propre )*(?:ia\b|intelligence artificielle|apprentissage automatique|grok|gemini|bard|meta ai|chatbots?|modeles? d'ia|llama|claude|chatgpt|firefly|midjourney)`,
     ...both(String.raw`\b(?:re)?entrain(?:er|e|ent|ait|era|eront|ees?|es|ement|ements)\b`, AI),
     String.raw`\b(?:pour|afin d'|a) (?:re)?entrainer\b`,
     String.raw`\bdonnees d'(?:entrainement|apprentissage)\b`,
-    near(String.raw`\b(?:nourrir|nourrit|alimenter|alimente|former)\b`, AI, 30),
+    near(String.raw`\b(?:nourri\w*|aliment\w*|former|formera)\b`, AI, 30),
     near(String.raw`\b(?:ameliorer|ameliore|amelioration)\b`, AI, 35),
     String.raw`\bia generative\b[^.!?]{0,20}\bamelioration`,
   ],
@@ -41,7 +42,7 @@ export const fr: Lexicon = {
   legal: [
     String.raw`\b(?:plaintes?|porte plainte|poursuites?|poursuivi\w*|proces|tribunal|justice|cour|jugement|enquete\w*|sanction\w*|amendes?|interdi\w+|bloqu\w+|suspend\w*|suspension|mise en demeure|ordonn\w+|autorite|regulateur\w*|gendarme|cnil|avertissement|pause|stopp\w+|renonce\w*|recours|illegal\w*|illicite|base legale|interet legitime|action collective|accus\w+|condamn\w+|saisi\w*)\b`,
   ],
-  deny: [String.raw`\b(?:ne|n') ?(?:[\w']+ )?(?:pas|plus|jamais)\b`, String.raw`\b(?:dement\w*|assure que|precise que|clarifi\w+)\b`],
+  deny: [String.raw`\b(?:ne|n') ?(?:[\w']+ )?(?:pas|plus|jamais)\b`, String.raw`\b(?:dement\w*|assure que|precise que|clarifi\w+|reconnait|admet|confirme)\b`],
   deal: [String.raw`\b(?:accords?|licences?|partenariat|payer|paye|payant|vend\w*|monnay\w+|factur\w+)\b`],
   copyright: [String.raw`\b(?:droits? d'auteur|editeurs|auteurs|presse|journaux|medias|le monde|contrefacon|new york times|getty|livres)\b`],
   crawler: [String.raw`\b(?:robots? d'exploration|crawlers?|aspir\w+|moissonn\w+|scraping|gptbot|robots\.txt)\b`],

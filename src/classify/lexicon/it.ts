@@ -2,21 +2,22 @@ import type { Lexicon } from './types.js';
 import { both, near } from './util.js';
 
 // Italian (folded).
-const AI = String.raw`(?:(?:l'|dell')?ia\b|\bai\b|intelligenz[ae] artificial[ei]|\bmodell[oi]\b|chatbot|algoritm[oi]|apprendimento automatico|grok|gemini|chatgpt|llama|claude|copilot|meta ai)`;
+const AI = String.raw`(?:(?:l'|dell')?ia\b|\bai\b|intelligenz[ae] artificial[ei]|\bmodell[oi]\b|chatbot|algoritm[oi]|apprendimento automatico|grok|gemini|chatgpt|llama|claude|copilot|meta ai|bard|firefly|midjourney|dall-?e|stable diffusion|openai|anthropic|perplexity|deepseek|mistral ai)`;
 // Narrow AI mention (no bare "model"/"algorithm"): used where AI is the only link to the story.
-const AIS = String.raw`(?:(?:\bl'|\bdell')?ia\b|\bai\b|intelligenz[ae] artificial[ei]|modell[oi] linguistic[oi]|\bchatbot\b|chatgpt|\bgemini\b|\bgrok\b|\bllama\b|\bclaude\b|\bcopilot\b|\bmeta ai\b)`;
+const AIS = String.raw`(?:(?:\bl'|\bdell')?ia\b|\bai\b|intelligenz[ae] artificial[ei]|modell[oi] linguistic[oi]|\bchatbot\b|chatgpt|\bgemini\b|\bgrok\b|\bllama\b|\bclaude\b|\bcopilot\b|\bmeta ai\b|bard|firefly|midjourney|dall-?e|stable diffusion|openai|anthropic|perplexity|deepseek|mistral ai)`;
 const PEOPLE = String.raw`(?:utent\w+|clienti|iscritti|membri|persone|consumatori|abbonati|bambini|minori|europei|italiani|dipendenti|creatori|artisti|account)`;
-const STUFF = String.raw`(?:dati|post|pubblicazioni|messaggi|chat|conversazioni|foto|fotografie|immagini|video|voce|voci|registrazioni|contenuti|commenti|profili|file|documenti|interazioni|opere|informazioni|chiamate|riunioni)`;
+const STUFF = String.raw`(?:dati|post|pubblicazioni|messaggi|chat|conversazioni|foto|fotografie|immagini|video|voce|voci|registrazioni|contenuti|commenti|profili|file|documenti|interazioni|opere|informazioni|chiamate|riunioni|progetti)`;
 
 export const it: Lexicon = {
   ai: [AIS],
   train: [
-    String.raw`\b(?:dati|contenuti|post)\b[^.!?;]{0,40}\bper (?:l'|la |la sua |i suoi )?(?:ia\b|intelligenza artificiale|grok|gemini|meta ai|chatbot)`,
-    ...both(String.raw`\b(?:ri)?addestr(?:are|a|ano|ato|ati|ata|ate|era|eranno|amento|amenti)\b`, AI),
+    near(AIS, String.raw`\b(?:impara|imparera|imparare|imparano)\b`, 20),
+    String.raw`\b(?:dati|contenuti|post|foto|immagini|messaggi|chat|conversazioni|video|file|documenti|commenti|profili)\b[^.!?;]{0,40}\b(?:per|da parte|dall'|nell'|dalla|nella|per l'|per la) (?:l'|la |il |i |le |sua |suoi |sue |loro |propria |nuova )*(?:ia\b|intelligenza artificiale|apprendimento automatico|grok|gemini|bard|meta ai|chatbot|llama|claude|chatgpt|firefly|midjourney)`,
+    ...both(String.raw`\b(?:ri)?addestr\w*\b`, AI),
     String.raw`\bper (?:ri)?addestrare\b`,
     String.raw`\bdati (?:di|per l'|per il) (?:addestramento|training)\b`,
     ...both(String.raw`\b(?:allen(?:are|a|ano|ato|amento))\b`, AI),
-    near(String.raw`\b(?:nutrire|alimentare|alimenta)\b`, AI, 30),
+    near(String.raw`\b(?:nutri\w*|aliment\w*)\b`, AI, 30),
     near(String.raw`\b(?:migliorare|migliora|miglioramento)\b`, AI, 30),
   ],
   trainWeak: [String.raw`\b(?:ri)?addestr\w+`, String.raw`\bmigliorare i (?:propri|suoi|loro) (?:servizi|prodotti|modelli)\b`],
@@ -34,11 +35,13 @@ export const it: Lexicon = {
     String.raw`\b(?:opporsi|opporti|opposizione|diritto di opposizione|consenso|disattiv\w+|impostazion\w+|scadenza|entro il|modulo|rifiut\w+|negare|opt-?out)\b`,
     String.raw`\bcome (?:evitare|impedire|disattivare|opporsi|proteggere)\b`,
   ],
-  policy: [String.raw`\b(?:termini (?:di servizio|d'uso|e condizioni)|condizioni d'uso|informativa(?: sulla)?(?: privacy)?|policy)\b`],
+  policy: [
+    String.raw`\b(?:cambi\w+|aggiorn\w+|modific\w+|rived\w+|nuov\w+) (?:\w+ ){0,2}(?:termini|condizioni|informativa|policy)\b`,
+    String.raw`\b(?:termini (?:di servizio|d'uso|e condizioni)|condizioni d'uso|informativa(?: sulla)?(?: privacy)?|policy)\b`],
   legal: [
     String.raw`\b(?:garante|denuncia\w*|reclam\w+|esposto|ricorso|causa|class action|tribunale|sentenza|giudic\w+|istruttoria|indagin\w+|indag\w+|sanzion\w+|multa\w*|vieta|vietat\w+|divieto|blocc\w+|sospen\w+|stop|ordin\w+|autorita|ingiunzione|illegal\w+|illecit\w+|base giuridica|legittimo interesse|avvertiment\w+|accus\w+|limitazione)\b`,
   ],
-  deny: [String.raw`\b(?:non|mai|nega\w*|smentisc\w+|chiarisc\w+|precisa\w*)\b`],
+  deny: [String.raw`\b(?:non|mai|nega\w*|smentisc\w+|chiarisc\w+|precisa\w*|ammette|conferma|riconosce)\b`],
   deal: [String.raw`\b(?:licenz\w+|accord\w+|intesa|partnership|pag\w+|vend\w+|cedere)\b`],
   copyright: [String.raw`\b(?:diritto d'autore|copyright|editori|autori|giornali|testate|new york times|getty|siae|libri)\b`],
   crawler: [String.raw`\b(?:crawler|scraping|web scraping|robots\.txt|gptbot)\b`],

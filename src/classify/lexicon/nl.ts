@@ -2,21 +2,22 @@ import type { Lexicon } from './types.js';
 import { both, near } from './util.js';
 
 // Dutch (folded). Like German, Dutch compounds ("persoonsgegevens", "AI-training").
-const AI = String.raw`(?:\bai\b|\bai-|kunstmatige intelligentie|taalmodel\w*|\bmodel(?:len)?\b|chatbots?|algoritme\w*|machine learning|grok|gemini|chatgpt|llama|claude|copilot|meta ai)`;
+const AI = String.raw`(?:\bai\b|\bai-|kunstmatige intelligentie|taalmodel\w*|\bmodel(?:len)?\b|chatbots?|algoritme\w*|machine learning|grok|gemini|chatgpt|llama|claude|copilot|meta ai|bard|firefly|midjourney|dall-?e|stable diffusion|openai|anthropic|perplexity|deepseek|mistral ai)`;
 // Narrow AI mention (no bare "model"/"algorithm"): used where AI is the only link to the story.
-const AIS = String.raw`(?:\bai\b|\bai-|kunstmatige intelligentie|taalmodel\w*|\bchatbots?\b|chatgpt|\bgemini\b|\bgrok\b|\bllama\b|\bclaude\b|\bcopilot\b|\bmeta ai\b)`;
+const AIS = String.raw`(?:\bai\b|\bai-|kunstmatige intelligentie|taalmodel\w*|\bchatbots?\b|chatgpt|\bgemini\b|\bgrok\b|\bllama\b|\bclaude\b|\bcopilot\b|\bmeta ai\b|bard|firefly|midjourney|dall-?e|stable diffusion|openai|anthropic|perplexity|deepseek|mistral ai)`;
 const PEOPLE = String.raw`(?:gebruikers?|klanten|leden|mensen|personen|consumenten|abonnees|kinderen|minderjarigen|europeanen|nederlanders|belgen|werknemers|makers|kunstenaars)`;
-const STUFF = String.raw`(?:gegevens|data|berichten|posts|chats|gesprekken|foto'?s|afbeeldingen|video'?s|stem|stemmen|opnames|content|inhoud|reacties|profielen|bestanden|documenten|interacties|werken|werk|informatie)`;
+const STUFF = String.raw`(?:gegevens|data|berichten|posts|chats|gesprekken|foto'?s|afbeeldingen|video'?s|stem|stemmen|opnames|content|inhoud|reacties|profielen|bestanden|documenten|interacties|werken|werk|informatie|ontwerpen)`;
 
 export const nl: Lexicon = {
   ai: [AIS],
   train: [
-    String.raw`\b(?:gegevens|data|content|berichten)\b[^.!?;]{0,40}\bvoor (?:de |hun |zijn |haar )?(?:ai\b|ai-\w+|kunstmatige intelligentie|grok|gemini|meta ai|chatbots?)`,
+    near(AIS, String.raw`\b(?:leert|leren|leerde)\b`, 20),
+    String.raw`\b(?:gegevens|data|content|berichten|\w*foto'?s|afbeeldingen|chats|gesprekken|video'?s|bestanden|documenten|reacties|profielen|posts)\b[^.!?;]{0,40}\b(?:voor|door|in) (?:de |het |hun |zijn |haar |eigen |nieuwe |generatieve )*(?:ai\b|ai-\w+|kunstmatige intelligentie|machine learning|grok|gemini|bard|meta ai|chatbots?|llama|claude|chatgpt|firefly|midjourney|taalmodel\w*)`,
     String.raw`(?:\bai|model)[- ]?training\w*`,
     String.raw`\btrainingsdata\w*`,
-    ...both(String.raw`\b(?:train(?:en|t|de|den|ing))\b`, AI),
+    ...both(String.raw`\b(?:train(?:en|t|de|den|ing)|getraind)\b`, AI),
     String.raw`\bom (?:[\w'-]+ ){0,5}?te trainen\b`,
-    near(String.raw`\b(?:voeden|gevoed|voedt)\b`, AI, 40),
+    near(String.raw`\b(?:voed\w*|gevoed)\b`, AI, 40),
     ...both(String.raw`\bverbeter(?:en|t|ing)\b`, AI, 35),
   ],
   trainWeak: [String.raw`\btrain\w*`, String.raw`\bverbeter\w+`],
@@ -24,7 +25,7 @@ export const nl: Lexicon = {
     String.raw`uploads\b`,
     String.raw`\bgeuploade (?:bestanden|foto'?s|documenten|content)\b`,
     String.raw`\b(?:gebruikers|klant|persoons|leden|gezondheids)\w*(?:gegevens|data|content|berichten)\b`,
-    String.raw`\b(?:jouw|je|uw|hun|onze|mijn|zijn|haar) (?:[\w'-]+ ){0,2}?${STUFF}\b`,
+    String.raw`\b(?:jouw|je|uw|hun|onze|mijn|zijn|haar) (?:[\w'-]+ ){0,2}?(?:\w+-)?${STUFF}\b`,
     String.raw`\b${STUFF} (?:[\w'-]+ ){0,2}?van (?:[\w'-]+ )?${PEOPLE}\b`,
     String.raw`\b(?:openbare (?:berichten|posts|content|gegevens|profielen|foto'?s)|priveberichten|persoonlijke (?:gegevens|berichten|data))\b`,
     String.raw`\b(?:facebook|instagram|linkedin|reddit|twitter|x|threads|whatsapp|youtube)-?(?:berichten|posts|gegevens|data|content|gebruikers)\b`,
@@ -40,7 +41,7 @@ export const nl: Lexicon = {
     String.raw`\w*toezichthouder\w*`,
     String.raw`\b(?:klacht\w*|rechtszaak\w*|aanklacht|rechter\w*|rechtbank|vonnis|uitspraak|onderzoek\w*|boete\w*|verbod\w*|verbied\w+|verboden|blokk\w+|stopt?|gestopt|opschort\w+|pauzeer\w+|bevel|toezichthouder\w*|autoriteit persoonsgegevens|waarschuw\w+|illegaal|onrechtmatig|grondslag|gerechtvaardigd belang|massaclaim|collectieve actie|aangeklaagd|beschuldig\w+|consumentenbond)\b`,
   ],
-  deny: [String.raw`\b(?:niet|geen|nooit|ontkent\w*|verduidelijk\w+)\b`],
+  deny: [String.raw`\b(?:niet|geen|nooit|ontkent\w*|verduidelijk\w+|geeft toe|bevestigt|erkent)\b`],
   deal: [String.raw`\b(?:licentie\w*|deal|overeenkomst|partnerschap|betal\w+|verkoop\w*|verkop\w+)\b`],
   copyright: [String.raw`\b(?:auteursrecht\w*|uitgevers?|auteurs|kranten|media|new york times|getty|brein|boeken)\b`],
   crawler: [String.raw`\b(?:crawler\w*|scraping|scrapen|robots\.txt|gptbot)\b`],

@@ -2,20 +2,21 @@ import type { Lexicon } from './types.js';
 import { both, near } from './util.js';
 
 // Portuguese, Brazilian and European spellings (folded).
-const AI = String.raw`(?:\bia\b|inteligencia artificial|\bmodelos?\b|chatbots?|algoritmos?|aprendizado de maquina|aprendizagem automatica|grok|gemini|chatgpt|llama|claude|copilot|meta ai)`;
+const AI = String.raw`(?:\bia\b|inteligencia artificial|\bmodelos?\b|chatbots?|algoritmos?|aprendizado de maquina|aprendizagem automatica|grok|gemini|chatgpt|llama|claude|copilot|meta ai|bard|firefly|midjourney|dall-?e|stable diffusion|openai|anthropic|perplexity|deepseek|mistral ai)`;
 // Narrow AI mention (no bare "model"/"algorithm"): used where AI is the only link to the story.
-const AIS = String.raw`(?:\bia\b|inteligencia artificial|modelos? de linguagem|\bchatbots?\b|chatgpt|\bgemini\b|\bgrok\b|\bllama\b|\bclaude\b|\bcopilot\b|\bmeta ai\b)`;
+const AIS = String.raw`(?:\bia\b|inteligencia artificial|modelos? de linguagem|\bchatbots?\b|chatgpt|\bgemini\b|\bgrok\b|\bllama\b|\bclaude\b|\bcopilot\b|\bmeta ai\b|bard|firefly|midjourney|dall-?e|stable diffusion|openai|anthropic|perplexity|deepseek|mistral ai)`;
 const PEOPLE = String.raw`(?:usuari\w+|utilizadores|clientes|membros|pessoas|consumidores|assinantes|criancas|menores|europeus|brasileiros|portugueses|funcionarios|criadores|artistas|contas)`;
-const STUFF = String.raw`(?:dados|publicacoes|posts|postagens|mensagens|chats|conversas|fotos|fotografias|imagens|videos|voz|vozes|gravacoes|conteudos?|comentarios|perfis|arquivos|ficheiros|documentos|interacoes|obras|informacoes|chamadas|reunioes)`;
+const STUFF = String.raw`(?:dados|publicacoes|posts|postagens|mensagens|chats|conversas|fotos|fotografias|imagens|videos|voz|vozes|gravacoes|conteudos?|comentarios|perfis|arquivos|ficheiros|documentos|interacoes|obras|informacoes|chamadas|reunioes|designs|projetos)`;
 
 export const pt: Lexicon = {
   ai: [AIS],
   train: [
-    String.raw`\b(?:dados|conteudos?|publicacoes)\b[^.!?;]{0,40}\bpara (?:a |sua |seus )?(?:ia\b|inteligencia artificial|grok|gemini|meta ai|chatbots?)`,
-    ...both(String.raw`\b(?:re)?trein(?:ar|a|am|ou|ado|ados|ada|amento|o|ara|arao)\b`, AI),
+    near(AIS, String.raw`\b(?:aprende|aprendera|aprender|aprendem)\b`, 20),
+    String.raw`\b(?:dados|conteudos?|publicacoes|postagens|fotos|imagens|mensagens|chats|conversas|videos|arquivos|ficheiros|documentos|comentarios|perfis|posts)\b[^.!?;]{0,40}\b(?:para|pela|pelo|por|na|no|em) (?:a |o |as |os |sua |seu |suas |seus |propria |nova )*(?:ia\b|inteligencia artificial|aprendizado de maquina|aprendizagem automatica|grok|gemini|bard|meta ai|chatbots?|llama|claude|chatgpt|firefly|midjourney)`,
+    ...both(String.raw`\b(?:re)?trein\w*\b`, AI),
     String.raw`\bpara (?:re)?treinar\b`,
     String.raw`\bdados (?:de|para) (?:treinamento|treino)\b`,
-    near(String.raw`\b(?:alimentar|alimenta|nutrir)\b`, AI, 30),
+    near(String.raw`\b(?:aliment\w*|nutri\w*)\b`, AI, 30),
     near(String.raw`\b(?:melhorar|melhora|aprimorar|aprimora)\b`, AI, 30),
   ],
   trainWeak: [String.raw`\b(?:re)?trein(?:ar|a|am|ou|ado|amento|o)\b`, String.raw`\b(?:melhorar|aprimorar) (?:os )?(?:seus|nossos) (?:servicos|produtos|modelos)\b`],
@@ -33,11 +34,13 @@ export const pt: Lexicon = {
     String.raw`\b(?:opor-se|se opor|oposicao|direito de oposicao|consentimento|desativ\w+|configurac\w+|definicoes|prazo|por padrao|formulario|recus\w+|impedir|opt-?out)\b`,
     String.raw`\bcomo (?:evitar|impedir|desativar|se opor|proteger|recusar)\b`,
   ],
-  policy: [String.raw`\b(?:termos (?:de uso|de servico|e condicoes)|politicas? de privacidade|politicas?)\b`],
+  policy: [
+    String.raw`\b(?:mud\w+|atualiz\w+|alter\w+|nov[oa]s?) (?:\w+ ){0,2}(?:termos|condicoes|politicas?)\b`,
+    String.raw`\b(?:termos (?:de uso|de servico|e condicoes)|politicas? de privacidade|politicas?)\b`],
   legal: [
-    String.raw`\b(?:anpd|denuncia\w*|processa\w*|processo|acao judicial|tribunal|justica|juiz|sentenca|decisao|investiga\w+|multa\w*|sanc\w+|proib\w+|bloque\w+|suspend\w+|suspensao|suspensa|interromp\w+|ordem|ordena|autoridade|regulador\w*|ilegal|base legal|interesse legitimo|acao coletiva|idec|notific\w+|acus\w+|medida preventiva|cnpd)\b`,
+    String.raw`\b(?:anpd|queixa\w*|reclamac\w*|denuncia\w*|processa\w*|processo|acao judicial|tribunal|justica|juiz|sentenca|decisao|investiga\w+|multa\w*|sanc\w+|proib\w+|bloque\w+|suspend\w+|suspensao|suspensa|interromp\w+|ordem|ordena|autoridade|regulador\w*|ilegal|base legal|interesse legitimo|acao coletiva|idec|notific\w+|acus\w+|medida preventiva|cnpd)\b`,
   ],
-  deny: [String.raw`\b(?:nao|nunca|nega\w*|desmente\w*|esclarec\w+)\b`],
+  deny: [String.raw`\b(?:nao|nunca|nega\w*|desmente\w*|esclarec\w+|admite|confirma|reconhece)\b`],
   deal: [String.raw`\b(?:licenc\w+|acordo\w*|parceria|pag\w+|cobr\w+|vend\w+)\b`],
   copyright: [String.raw`\b(?:direitos autorais|direito de autor|copyright|editoras|autores|jornais|imprensa|new york times|getty|livros)\b`],
   crawler: [String.raw`\b(?:rastreador\w*|crawlers?|raspagem|scraping|robots\.txt|gptbot)\b`],

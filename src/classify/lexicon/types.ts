@@ -11,7 +11,7 @@ export type ConceptId =
   | 'optout' // opt-out, objection, consent, turning a setting off
   | 'policy' // terms of service / privacy policy changes
   | 'legal' // regulators, complaints, lawsuits, bans, orders, fines
-  | 'deny' // denial or clarification ("does not train on …")
+  | 'deny' // denial, admission or clarification ("does not train on …", "confirms it uses …")
   | 'deal' // licensing or paying for content/data access
   | 'copyright' // grey zone: publishers' / authors' copyright fights
   | 'crawler' // grey zone: AI crawlers, scraping, robots.txt
@@ -31,7 +31,7 @@ export const CONCEPT_LABEL: Record<ConceptId, string> = {
   optout: 'opt-out, objection or consent',
   policy: 'terms or privacy-policy change',
   legal: 'regulator, complaint or court action',
-  deny: 'denial or clarification',
+  deny: 'denial, admission or clarification',
   deal: 'content licensing or paid data access',
   copyright: 'copyright dispute (grey zone)',
   crawler: 'AI crawlers / scraping (grey zone)',

@@ -1,11 +1,12 @@
 // Label sets by language. Adding a language = one file here plus one line below.
 import { en, type LabelKey } from './en.js';
 import { fr } from './fr.js';
+import { de } from './de.js';
 
 export type { LabelKey };
 export type Labels = Record<LabelKey, string>;
 
-const SETS: Record<string, Labels> = { en, fr };
+const SETS: Record<string, Labels> = { en, fr, de };
 
 export function supportedLabelLangs(): string[] {
   return Object.keys(SETS);
