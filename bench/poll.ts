@@ -170,8 +170,8 @@ async function main(): Promise<void> {
       const r2 = await ingest({ store, sources });
       const m2 = performance.now() - t2;
       const n2 = reset();
-      console.log(`  in-process ingest(), 1st cycle: ${fmt(m1)}, fetched ${r1.fetched}, failed ${r1.failed}, ${r1.newItems} new items, ${r1.changes.length} story changes, ${(r1.bytes / 1e6).toFixed(2)} MB received (${(n1.bytes / 1e6).toFixed(2)} MB sent by servers)`);
-      console.log(`  in-process ingest(), 2nd cycle: ${fmt(m2)}, ${pct(n2)}, ${r2.changes.length} changes, ${r2.bytes} bytes of bodies`);
+      console.log(`  in-process ingest(), 1st cycle: ${fmt(m1)}, fetched ${r1.fetched}, failed ${r1.failed}, ${r1.newItems} new items, ${r1.changes.length} story changes, ${(r1.bytes / 1e6).toFixed(2)} MB received (${(n1.bytes / 1e6).toFixed(2)} MB sent by servers); ms ${JSON.stringify(r1.timings)}`);
+      console.log(`  in-process ingest(), 2nd cycle: ${fmt(m2)}, ${pct(n2)}, ${r2.changes.length} changes, ${r2.bytes} bytes of bodies; ms ${JSON.stringify(r2.timings)}`);
       console.log(`  bench process peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (rss before ingest ${(rssBefore / 1048576).toFixed(0)} MB; includes the 30 servers)`);
     } finally {
       await store.close();

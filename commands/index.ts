@@ -9,16 +9,22 @@ import { unsubscribe } from './radar/unsubscribe.js';
 import { subscriptions } from './radar/subscriptions.js';
 import { sources } from './radar/sources.js';
 import { status } from './radar/status.js';
+import { deadlines } from './radar/deadlines.js';
 import { help, helpTopics } from './radar/help.js';
 import { errorReply } from './reply.js';
 import { parseText, UsageError } from './parse.js';
 import { logger } from '../src/log.js';
 
 export const topLevel: CommandModule[] = [optout];
-export const radarSubcommands: CommandModule[] = [latest, search, why, subscribe, unsubscribe, subscriptions, sources, status, help];
+export const radarSubcommands: CommandModule[] = [latest, search, why, subscribe, unsubscribe, subscriptions, sources, status, deadlines, help];
 export const allCommands: CommandModule[] = [...topLevel, ...radarSubcommands];
 
 helpTopics.splice(0, helpTopics.length, ...allCommands.map((c) => ({ usage: c.definition.usage, description: c.definition.description, managersOnly: c.definition.managersOnly })));
+
+/** Discord keeps manager-only subcommands under their own top-level command (permissions are per top-level command there). */
+export function usageFor(mod: CommandModule, platform: string): string {
+  return platform === 'discord' && mod.definition.managersOnly ? mod.definition.usage.replace(/^\/radar /, '/radar-admin ') : mod.definition.usage;
+}
 
 /** `optout` → the module; `radar` + `latest` → the subcommand. */
 export function findCommand(name: string, sub?: string): CommandModule | undefined {
@@ -30,7 +36,7 @@ export function findCommand(name: string, sub?: string): CommandModule | undefin
 /** Runs a command with permission checks; never throws — a failure becomes a reply. */
 export async function runCommand(mod: CommandModule, args: Args, ctx: CommandContext): Promise<Reply> {
   if (mod.definition.managersOnly && !ctx.isChannelManager)
-    return errorReply(`Only channel managers can use ${mod.definition.usage.split(' ').slice(0, 2).join(' ')}. Nothing was changed.`);
+    return errorReply(`Only channel managers can use ${usageFor(mod, ctx.platform).split(' ').slice(0, 2).join(' ')}. Nothing was changed.`);
   try {
     return await mod.handle(args, ctx);
   } catch (err) {

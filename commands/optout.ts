@@ -15,6 +15,7 @@ import {
   regionName,
 } from '../src/kb/index.js';
 import { fill, labelsFor } from '../src/compose/labels/index.js';
+import { freshnessOf, freshnessWarning } from '../src/freshness/index.js';
 
 const USAGE = '/optout <platform> [region]';
 
@@ -106,7 +107,16 @@ export const optout: CommandModule = {
   async handle(args, ctx) {
     const raw = typeof args.platform === 'string' ? args.platform : '';
     const split = typeof args.region === 'string' && args.region ? { platform: raw, region: args.region } : splitTrailingRegion(raw);
-    return guideReply(split.platform, { ...(split.region ? { region: split.region } : {}), ...(ctx.lang ? { lang: ctx.lang } : {}) });
+    const r = guideReply(split.platform, { ...(split.region ? { region: split.region } : {}), ...(ctx.lang ? { lang: ctx.lang } : {}) });
+    if (r.error || isWebsiteQuery(split.platform)) return r;
+    // Stories that contradict this guide, or a guide not verified for a long time: say so under the steps.
+    const staleDays = typeof ctx.services.kbStaleDays === 'number' ? ctx.services.kbStaleDays : undefined;
+    const warning = freshnessWarning(await freshnessOf(ctx.services.store, split.platform, { now: ctx.services.now(), ...(staleDays ? { staleDays } : {}) }), ctx.lang);
+    if (warning) {
+      r.blocks.push({ type: 'context', text: warning });
+      r.fallback += `\n${warning}`;
+    }
+    return r;
   },
   async autocomplete(option, partial) {
     if (option !== 'platform') return [];

@@ -9,6 +9,7 @@ import { loadSources } from './sources/index.js';
 import { runCycle, type CycleReport } from './pipeline/poll.js';
 import { Outbox } from './delivery/outbox.js';
 import { DigestRunner } from './delivery/digest.js';
+import { ReminderRunner } from './deadlines/reminders.js';
 import { composeAlert } from './compose/index.js';
 import { getKb } from './kb/index.js';
 import { ConsoleSink } from './adapters/console/sink.js';
@@ -38,6 +39,8 @@ export interface Bot {
   sinks: AlertSink[];
   outbox: Outbox;
   digests: DigestRunner;
+  /** Deadline reminders (REMINDER_DAYS before each deadline a channel's filters match). */
+  reminders: ReminderRunner;
   /** This bot's Prometheus metrics (a private registry, served at /metrics). */
   metrics: Metrics;
   cycle(opts?: { dryRun?: boolean }): Promise<CycleReport>;
@@ -97,6 +100,14 @@ export async function createBot(config: Config, opts: BotOptions = {}): Promise<
       defaultLang: config.ALERT_LANG,
       now: opts.now,
     });
+    const reminders = new ReminderRunner({
+      store,
+      sinks,
+      defaultLang: config.ALERT_LANG,
+      days: config.REMINDER_DAYS,
+      threshold: config.CLASSIFIER_THRESHOLD,
+      now: opts.now,
+    });
     const printer = new ConsoleSink();
     const bot: Bot = {
       config,
@@ -106,6 +117,7 @@ export async function createBot(config: Config, opts: BotOptions = {}): Promise<
       sinks,
       outbox,
       digests,
+      reminders,
       metrics,
       cycle: (c = {}) =>
         runCycle({

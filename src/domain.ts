@@ -30,6 +30,7 @@ export interface Source {
   evidence?: string; // why we believe the URL is right
   html?: HtmlRecipe;
   query?: { q: string; lang: string; region: string }; // google-news
+  alternates?: string[]; // other URLs of the same feed, tried in order when `url` is gone (404/410/DNS)
 }
 
 /** One entry of one source, after parsing and normalisation. */

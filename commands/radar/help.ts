@@ -6,8 +6,9 @@ export const helpTopics: { usage: string; description: string; managersOnly?: bo
 
 export const help: CommandModule = {
   definition: { name: 'help', parent: 'radar', description: 'What the bot can do', usage: '/radar help', options: [] },
-  async handle() {
-    const items = helpTopics.map((t) => `${t.usage} — ${t.description}${t.managersOnly ? ' (channel managers)' : ''}`);
+  async handle(_args, ctx) {
+    const usage = (t: (typeof helpTopics)[number]) => (ctx.platform === 'discord' && t.managersOnly ? t.usage.replace(/^\/radar /, '/radar-admin ') : t.usage);
+    const items = helpTopics.map((t) => `${usage(t)} — ${t.description}${t.managersOnly ? ' (channel managers)' : ''}`);
     return reply(
       [
         { type: 'heading', text: 'optout-radar' },

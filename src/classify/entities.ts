@@ -28,12 +28,12 @@ export const PLATFORMS: Alias[] = [
   ci('Meta (Threads)', String.raw`\bthreads\b(?= app|,| users| posts|'|\))|\bmeta'?s threads\b|\bthreads (?:de|von|di|van|do) meta\b`),
   ci('Meta (Meta AI)', String.raw`\bmeta ai\b`),
   // Case-sensitive: "meta" is an ordinary word (goal) in Spanish, Italian and Portuguese.
-  cs('Meta', String.raw`\b(?:Meta|META)\b(?! AI\b)`),
+  cs('Meta', String.raw`\b(?:Meta|META)s?\b(?! AI\b)`),
   ci('X', String.raw`\btwitter\b|\btweets?\b|\bgrok\b|\bxai\b|\bx corp\b`),
   cs('X', String.raw`(?:^|(?<!Model|Series|Xbox|Galaxy|Pixel|iPhone|Mark|Gen|Generation|Type|Windows|Mac OS|macOS|Xperia|Redmi|Mi)[\s("'])X(?=\s*\(|'s\b|,|\s+(?:Corp|says|will|has|is|to|users|owner|formerly|and|chief|CEO|plans|quietly|changes|updates|now|may|can|could|de|von|di|van|do|stopped|agrees|agreed|must|faces|sued|[a-z]+s\b))|\b(?:on|at|from|of|by|with|sur|auf|su|op|no|na|en|in|owner of|rival) X\b|\bX\s*\(?(?:ex|formerly|former|anciennement|ehemals|antes|ex-)`),
-  ci('LinkedIn', String.raw`\blinked ?in\b`),
-  ci('Google', String.raw`\bgoogle\b|\bgemini\b|\bbard\b|\byoutube\b|\bgmail\b|\bdeepmind\b|\bandroid\b`),
-  ci('Microsoft', String.raw`\bmicrosoft\b|\bcopilot\b|\bskype\b`),
+  ci('LinkedIn', String.raw`\blinked ?ins?\b`),
+  ci('Google', String.raw`\bgoogles?\b|\bgemini\b|\bbard\b|\byoutube\b|\bgmail\b|\bdeepmind\b|\bandroid\b`),
+  ci('Microsoft', String.raw`\bmicrosofts?\b|\bcopilot\b|\bskype\b`),
   cs('Microsoft', String.raw`\bBing\b|\bOutlook\b`),
   ci('Reddit', String.raw`\breddit\b`),
   cs('Slack', String.raw`\bSlack\b`),
@@ -44,7 +44,7 @@ export const PLATFORMS: Alias[] = [
   ci('Automattic (Tumblr/WordPress)', String.raw`\btumblr\b|\bwordpress\b|\bautomattic\b`),
   ci('Quora', String.raw`\bquora\b`),
   ci('Stack Overflow', String.raw`\bstack ?overflow\b|\bstack exchange\b`),
-  ci('OpenAI', String.raw`\bopen ?ai\b|\bchat ?gpt\b|\bdall-?e\b|\bsora\b|\bgpt-?\d`),
+  ci('OpenAI', String.raw`\bopen ?ais?\b|\bchat ?gpt\b|\bdall-?e\b|\bsora\b|\bgpt-?\d`),
   ci('Anthropic', String.raw`\banthropic\b|\bclaude\b`),
   ci('DeviantArt', String.raw`\bdeviant ?art\b`),
   ci('Medium', String.raw`\bmedium\.com\b|\bon medium\b|\bmedium (?:says|will|blog|posts|writers|ceo)\b`),
@@ -85,7 +85,7 @@ export const PLATFORMS: Alias[] = [
 export const REGULATORS: Alias[] = [
   ci('ICO', String.raw`\binformation commissioner'?s? office\b|\binformation commissioner\b`),
   cs('ICO', String.raw`\bICO\b`),
-  ci('DPC', String.raw`\bdata protection commission\b|\birish (?:data protection|privacy) (?:regulator|watchdog|authority|commission)|\birish dpc\b|\bcommission (?:irlandaise )?(?:de|pour la) protection des donnees\b|\birische\w* datenschutz\w*|\bautoridad irlandesa\b|\bgarante irlandese\b|\bierse privacytoezichthouder|\bierse toezichthouder|\bregulador irlandes\b|\bautoridade irlandesa\b`),
+  ci('DPC', String.raw`\bdata protection commission\b|\birish (?:data protection|privacy) (?:regulator|watchdog|authority|commission)|\birish dpc\b|\bcommission (?:irlandaise )?(?:de|pour la) protection des donnees\b|\birische\w* datenschutz\w*|\bautoridad irlandesa\b|\bgarante irlandese\b|\bierse privacytoezichthouder|\bierse toezichthouder|\bregulador irlandes\b|\bregulateur irlandais\b|\bgendarme irlandais\b|\bautorite irlandaise\b|\bautoridade irlandesa\b`),
   cs('DPC', String.raw`\bDPC\b`),
   ci('CNIL', String.raw`\bcnil\b`),
   ci('EDPB', String.raw`\beuropean data protection board\b|\bedpb\b|\bcomite europeen de la protection des donnees\b|\bcepd\b|\beuropaische\w* datenschutzausschuss\b|\bedsa\b|\bcomite europeo de proteccion de datos\b|\bcomitato europeo per la protezione dei dati\b|\beuropees comite voor gegevensbescherming\b|\bcomite europeu (?:para a |de )protecao de dados\b|\beuropese privacytoezichthouders\b`),
@@ -123,6 +123,7 @@ export const ADVOCACY: Alias[] = [
   ci('Privacy International', String.raw`\bprivacy international\b`),
   ci('Consumentenbond', String.raw`\bconsumentenbond\b`),
   ci('EPIC', String.raw`\belectronic privacy information center\b`),
+  ci('consumer or privacy group', String.raw`\bconsumer (?:groups?|organi[sz]ations?|advocates|bod(?:y|ies)|protection (?:groups?|bod(?:y|ies)|associations?))\b|\bprivacy (?:groups?|campaigners|activists|advocates)\b|\bdigital rights (?:groups?|organi[sz]ations?)\b|\bverbraucherschutz\w*|\bverbraucherzentrale\w*|\bassociations? de (?:consommateurs|defense)\b|\basociaci\w+ de consumidores\b|\bassociazion\w+ (?:dei )?consumatori\b|\bconsumentenorganisatie\w*|\bassociac\w+ de (?:consumidores|defesa)\b|\bdefesa do consumidor\b`),
 ];
 
 export const REGIONS: Alias[] = [

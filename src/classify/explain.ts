@@ -12,6 +12,7 @@ const RULE_TEXT: Record<RuleId, string> = {
   'ai+privacy+action': 'an AI service facing privacy/data-protection action',
   'train+content+context': 'AI training of files, calls, chats or posts, with a denial, opt-out, policy or legal angle',
   'ai+policy+privacy': 'an AI-related terms or policy change with a privacy or opt-out angle',
+  'train+personal': "AI training on people's chats, calls, messages or posts",
   'ugc+train': 'content of a platform built on user posts used for AI training',
   'ugc+ai+deal': 'a platform of user posts making a deal with an AI company',
 };

@@ -15,6 +15,8 @@ export interface Unit {
   lang: Lang;
   /** concept → the phrase that matched (folded form). */
   hits: Map<ConceptId, string>;
+  /** concept → offset of that first match in `folded` (lets proximity checks skip a rescan). */
+  at?: Map<ConceptId, number>;
 }
 
 // Long articles: the opening carries the story; the cap keeps cost bounded.
@@ -25,14 +27,15 @@ const GATED = new Set<ConceptId>(['train', 'trainWeak', 'ai']);
 
 // Stems without which the (costly) training patterns of every language cannot
 // match; a unit without any of them skips those patterns. Keep in step with the lexicons.
-const TRAIN_STEMS = String.raw`train|tun|feed|fed|fuel|teach|learn|licen|lizenz|improv|refin|entrain|nourr|aliment|amelior|forme|futter|speis|verbesser|entren|mejor|nutri|addestr|allen|miglior|voed|verbeter|trein|melhor|aprimor|apprentissage|apprend|aprend|impar|lern|leert|leren|develop|build|power|creat|harvest|hoover|slurp|mine|mining|scrap|makers|companies|firms|giants|labs`;
+const TRAIN_STEMS = String.raw`train|tun|feed|fed|fuel|teach|learn|licen|lizenz|improv|refin|entrain|nourr|aliment|amelior|forme|futter|speis|verbesser|entren|mejor|nutri|addestr|allen|miglior|voed|verbeter|trein|melhor|aprimor|apprentissage|apprend|aprend|impar|lern|leert|leren|develop|build|power|creat|developp|desarroll|svilupp|ontwikkel|desenvolv|entwickel|construi|costrui|bouw|harvest|hoover|slurp|mine|mining|scrap|use of|utilisation|usage|exploitation|nutzung|verwendung|verarbeitung|uso|utilizzo|gebruik|makers|companies|firms|giants|labs`;
 const PREFILTER: Partial<Record<ConceptId, RegExp>> = {
-  train: new RegExp(String.raw`${TRAIN_STEMS}|\b(?:for|pour|fur|zur|para|per|voor|to power|to build)\b`),
-  trainWeak: /train|improv|refin|entrain|verbesser|entren|mejor|addestr|miglior|verbeter|trein|melhor|aprimor/,
+  train: new RegExp(String.raw`${TRAIN_STEMS}|\b(?:for|pour|dans|fur|zur|zum|para|per|nell|nella|voor|na|no|em|to power|to build)\b`),
+  trainWeak: /train|improv|refin|entrain|amelior|verbesser|entren|mejor|addestr|allen|miglior|verbeter|trein|melhor|aprimor|plan|projet|pian/,
 };
 
 export function matchUnit(text: string, lang: Lang, isTitle: boolean, folded = fold(text)): Unit {
   const hits = new Map<ConceptId, string>();
+  const at = new Map<ConceptId, number>();
   const res = conceptRegexes(lang);
   const gate = passesGate(folded);
   for (const c of CONCEPTS) {
@@ -44,9 +47,12 @@ export function matchUnit(text: string, lang: Lang, isTitle: boolean, folded = f
     if (!re) continue;
     re.lastIndex = 0;
     const m = re.exec(folded);
-    if (m) hits.set(c, m[0]);
+    if (m) {
+      hits.set(c, m[0]);
+      at.set(c, m.index);
+    }
   }
-  return { text, folded, isTitle, hits, lang };
+  return { text, folded, isTitle, hits, lang, at };
 }
 
 /** Start offsets of every match of a concept in a unit. */
@@ -64,6 +70,9 @@ export function positions(u: Unit, c: ConceptId): number[] {
 
 /** True when some match of `a` starts within `chars` of some match of `b`. */
 export function close(u: Unit, a: ConceptId, b: ConceptId, chars: number): boolean {
+  const fa = u.at?.get(a);
+  const fb = u.at?.get(b);
+  if (fa !== undefined && fb !== undefined && Math.abs(fa - fb) <= chars) return true;
   const pa = positions(u, a);
   const pb = positions(u, b);
   return pa.some((x) => pb.some((y) => Math.abs(x - y) <= chars));

@@ -62,7 +62,8 @@ export function unaccent(s: string): string {
  */
 export function sentences(text: string): string[] {
   const out: string[] = [];
-  for (const part of text.split(/(?<=[.!?])\s+(?=["'(\p{Lu}\d])|\s\.\s/u)) {
+  // German/Dutch ordinals ("27. Mai") and initials are not sentence ends.
+  for (const part of text.split(/(?<=[.!?])(?<!\b\d{1,2}\.)(?<!\b\p{Lu}\.)\s+(?=["'(\p{Lu}\d])|\s\.\s/u)) {
     const t = part.trim().replace(/^[.\s]+|\s+\.$/g, '');
     if (t.length > 1) out.push(t);
   }

@@ -13,7 +13,8 @@ export type RuleId =
   | 'ugc+ai+deal'
   | 'ugc+train'
   | 'train+content+context'
-  | 'ai+policy+privacy';
+  | 'ai+policy+privacy'
+  | 'train+personal';
 
 export interface RuleHit {
   rule: RuleId;
@@ -41,6 +42,8 @@ export interface Scored {
 // Outcry words, all seven languages (folded).
 const BACKLASH = /\b(?:backlash|outcry|uproar|anger|furious|fury|criticism|critics|colere|critiques?|polemique|tolle|kritik\w*|empor\w*|shitstorm|criticas?|polemica|critiche|polemiche|kritiek|ophef|boos|revolta)\b/;
 
+const TRAINING_DATA = /training data|trainingsdat|donnees d'entrainement|datos de entrenamiento|dati di addestramento|dados de trein/;
+
 const CONTEXT: ConceptId[] = ['optout', 'policy', 'legal', 'deny', 'deal'];
 // "does not train" is already covered by train+data; a denial alone says nothing about whose data.
 const STRONG_CONTEXT: ConceptId[] = ['optout', 'policy', 'legal', 'deal'];
@@ -53,6 +56,7 @@ interface DocFacts {
   ai: boolean; // an explicit AI mention somewhere in the item
   data: boolean; // people's data somewhere in the item
   watchdog: boolean; // a data-protection authority or advocacy group is named
+  meta: boolean; // a Meta service is named: its AI plans are about users' posts by construction
 }
 
 function unitRules(u: Unit, doc: DocFacts, dpaInUnit: boolean, ugcInUnit: boolean): RuleHit[] {
@@ -64,14 +68,27 @@ function unitRules(u: Unit, doc: DocFacts, dpaInUnit: boolean, ugcInUnit: boolea
   // one long sentence are usually about different things.
   if (has(u, 'train') && has(u, 'data') && close(u, 'train', 'data', 110)) {
     out.push({ rule: 'train+data', unit: u, points: 3.5 + titleBonus, concepts: ['train', 'data', ...ctx] });
-  } else if (has(u, 'trainWeak') && has(u, 'data') && (doc.ai || has(u, 'ai')) && close(u, 'trainWeak', 'data', 80)) {
+  } else if (
+    has(u, 'trainWeak') &&
+    has(u, 'data') &&
+    // "training" alone is ambiguous (sports, staff); AI or a privacy/policy frame disambiguates.
+    (doc.ai || has(u, 'ai') || has(u, 'privacy') || has(u, 'policy') || has(u, 'optout')) &&
+    close(u, 'trainWeak', 'data', 80)
+  ) {
     out.push({ rule: 'weakTrain+data', unit: u, points: 2.5 + titleBonus, concepts: ['trainWeak', 'data', ...ctx] });
+  }
+  // Training on people's own communication (chats, calls, messages, posts), even
+  // without an owner word: "Claude chats will be used for training".
+  if (has(u, 'train') && !has(u, 'data') && has(u, 'personal') && close(u, 'train', 'personal', 60)) {
+    out.push({ rule: 'train+personal', unit: u, points: 3 + titleBonus, concepts: ['train', 'personal', ...ctx] });
   }
   if (has(u, 'train') && !has(u, 'data') && has(u, 'content') && ctx.length > 0 && close(u, 'train', 'content', 60)) {
     out.push({ rule: 'train+content+context', unit: u, points: 2.75 + titleBonus, concepts: ['train', 'content', ...ctx] });
   }
-  // Opting out of AI training is by nature about one's own data.
-  if (has(u, 'train') && strongCtx.length > 0 && (doc.data || doc.watchdog || ugcInUnit || has(u, 'optout') || /training data|trainingsdat|donnees d'entrainement|datos de entrenamiento|dati di addestramento|dados de trein/.test(u.folded))) {
+  // Training plus an opt-out/policy/legal/licensing angle, when something ties it to
+  // people: their data elsewhere in the item, a watchdog, a user-content platform,
+  // "training data", or an opt-out (opting out of training is about one's own data).
+  if (has(u, 'train') && strongCtx.length > 0 && (doc.data || doc.watchdog || doc.meta || ugcInUnit || has(u, 'optout') || has(u, 'privacy') || TRAINING_DATA.test(u.folded))) {
     out.push({ rule: 'train+context', unit: u, points: 2.25 + titleBonus, concepts: ['train', ...strongCtx] });
   }
   if (ugcInUnit && has(u, 'train')) {
@@ -89,7 +106,7 @@ function unitRules(u: Unit, doc: DocFacts, dpaInUnit: boolean, ugcInUnit: boolea
   // An AI service changing its terms, framed as a privacy matter ("AI terms after privacy outcry").
   // A backlash over AI terms is, in practice, about rights over users' content.
   if (has(u, 'ai') && has(u, 'policy') && (has(u, 'privacy') || has(u, 'optout') || BACKLASH.test(u.folded))) {
-    out.push({ rule: 'ai+policy+privacy', unit: u, points: 2.5 + titleBonus, concepts: ['ai', 'policy', has(u, 'privacy') ? 'privacy' : 'optout'] });
+    out.push({ rule: 'ai+policy+privacy', unit: u, points: 2.5 + titleBonus, concepts: ['ai', 'policy', 'privacy', 'optout'] });
   }
   // A platform built on user posts striking a deal with an AI company is a content-licensing story.
   if (ugcInUnit && has(u, 'ai') && has(u, 'deal')) {
@@ -110,6 +127,7 @@ export function score(units: Unit[], signals: DocSignals, flags: UnitFlags): Sco
     ai: docConcepts.has('ai'),
     data: docConcepts.has('data'),
     watchdog: signals.dataRegulators.length > 0 || signals.advocacy.length > 0,
+    meta: signals.platforms.some((p) => p.startsWith('Meta')),
   };
 
   const hits: RuleHit[] = [];

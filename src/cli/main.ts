@@ -9,7 +9,9 @@ import { runDemo } from '../demo/demo.js';
 import { registerClassifyCommands } from './classify-commands.js';
 import { registerOptoutCommand } from './optout-command.js';
 import { registerSourcesCommand } from './sources-command.js';
+import { registerKbCommand } from './kb-command.js';
 import { registerSlackManifestCommand } from './slack-manifest.js';
+import { registerDiscordRegisterCommand } from './discord-register.js';
 import { installRuntimes } from './runtimes.js';
 
 export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): Config {
@@ -71,9 +73,11 @@ export function buildProgram(): Command {
     });
 
   registerSlackManifestCommand(program);
+  registerDiscordRegisterCommand(program);
   registerClassifyCommands(program);
   registerOptoutCommand(program);
   registerSourcesCommand(program, { openStore: async () => { const c = loadConfigOrExit(); const { Store } = await import('../store/store.js'); return Store.open(c.STORE_URL, { prefix: c.STORE_PREFIX }); } });
+  registerKbCommand(program, { openStore: async () => { const c = loadConfigOrExit(); const { Store } = await import('../store/store.js'); return Store.open(c.STORE_URL, { prefix: c.STORE_PREFIX }); }, staleDays: () => loadConfigOrExit().KB_STALE_DAYS });
 
   return program;
 }

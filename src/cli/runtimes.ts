@@ -2,10 +2,11 @@
 // knows the RuntimeFactory type, and this list is where they are plugged in.
 import { runtimeFactories } from '../app.js';
 import { createSlackRuntime } from '../adapters/slack/index.js';
+import { createDiscordRuntime } from '../adapters/discord/index.js';
 
 let installed = false;
 export function installRuntimes(): void {
   if (installed) return;
   installed = true;
-  runtimeFactories.push(createSlackRuntime);
+  runtimeFactories.push(createSlackRuntime, createDiscordRuntime);
 }

@@ -34,6 +34,7 @@ export async function serve(config: Config): Promise<void> {
     await scheduler?.stop(10_000);
     await leadership?.stop();
     await bot?.digests.stop();
+    await bot?.reminders.stop();
     await http?.close().catch(() => undefined);
     // In-flight deliveries finish (bounded by the force timer); nothing new starts.
     await bot?.outbox.drain().catch(() => undefined);
@@ -77,6 +78,7 @@ export async function serve(config: Config): Promise<void> {
   );
   scheduler.start(true);
   b.digests.start();
+  b.reminders.start();
   // Retries and edits that were not due during the last cycle.
   retryTimer = setInterval(() => {
     void b.outbox.drain().catch((err: unknown) => log.error({ err: err instanceof Error ? err.message : String(err) }, 'outbox drain failed'));

@@ -68,6 +68,22 @@ export const configSchema = z
     ),
     MAX_ITEM_AGE_DAYS: z.preprocess(emptyToUndefined, z.coerce.number({ message: 'must be a number' }).positive({ message: 'must be positive' }).default(3)),
     ALERT_LANG: z.preprocess(emptyToUndefined, z.string().regex(/^[a-z]{2}$/, { message: 'must be a two-letter language code' }).default('en')),
+    // Days before a deadline at which subscribed channels get a reminder, e.g. "7,1".
+    REMINDER_DAYS: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .default('7,1')
+        .refine((s) => s.split(',').every((p) => /^\s*\d{1,3}\s*$/.test(p) && Number(p) >= 1 && Number(p) <= 365), {
+          message: 'must be a comma-separated list of whole days between 1 and 365 (e.g. "7,1")',
+        })
+        .transform((s) => [...new Set(s.split(',').map((p) => Number(p.trim())))].sort((a, b) => b - a)),
+    ),
+    // A guide not verified for this many days is marked as possibly out of date.
+    KB_STALE_DAYS: z.preprocess(
+      emptyToUndefined,
+      z.coerce.number({ message: 'must be a number' }).int({ message: 'must be a whole number of days' }).min(1, { message: 'must be at least 1' }).default(180),
+    ),
     SLACK_BOT_TOKEN: optionalString.refine((s) => s === undefined || s.startsWith('xoxb-'), { message: 'must start with xoxb-' }),
     SLACK_SIGNING_SECRET: optionalString,
     SLACK_APP_TOKEN: optionalString.refine((s) => s === undefined || s.startsWith('xapp-'), { message: 'must start with xapp-' }),

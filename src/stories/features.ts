@@ -98,6 +98,33 @@ export function tokens(text: string): string[] {
   return fold(text).split(/[^a-z0-9]+/).filter(Boolean);
 }
 
+/**
+ * Names the gazetteer does not know (a new app, a small company): capitalised
+ * words that do not open a sentence. Headline Title Case and German nouns add
+ * noise here, which is why these weigh less than gazetteer names and a shared
+ * one only opens the comparison; the score still has to clear the threshold.
+ */
+function properNouns(title: string, summary: string): string[] {
+  const out = new Set<string>();
+  const scan = (text: string) => {
+    let sentenceStart = true;
+    for (const raw of text.split(/\s+/)) {
+      if (!raw) continue;
+      for (const w of raw.split(/[-/]/)) {
+        const word = w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+        if (!sentenceStart && word.length >= 4 && /^\p{Lu}/u.test(word) && !/^\p{Lu}+$/u.test(word)) {
+          const t = fold(word);
+          if (!STOPWORDS.has(t) && !find(ENTITY_LOOKUP, t) && !find(CONCEPT_LOOKUP, t) && monthIndex(t) === undefined) out.add(t);
+        }
+      }
+      sentenceStart = /[.!?:]$/.test(raw);
+    }
+  };
+  scan(title);
+  scan(summary);
+  return [...out];
+}
+
 export function itemFeatures(item: Pick<Item, 'title' | 'summary'>): Features {
   const title = item.title ?? '';
   const summary = (item.summary ?? '').slice(0, 400);
@@ -125,8 +152,10 @@ export function itemFeatures(item: Pick<Item, 'title' | 'summary'>): Features {
       }
     }
   }
+  for (const p of properNouns(title, summary)) if (!entities.has(`e:${p}`)) entities.add(`p:${p}`);
   for (const tok of tokens(title)) {
-    if (tok.length >= 4 && !STOPWORDS.has(tok) && !/^\d+$/.test(tok)) words.add(`w:${tok.slice(0, 8)}`);
+    // Words already counted as an entity or concept would be counted twice.
+    if (tok.length >= 4 && !STOPWORDS.has(tok) && !/^\d+$/.test(tok) && !find(ENTITY_LOOKUP, tok) && !find(CONCEPT_LOOKUP, tok)) words.add(`w:${tok.slice(0, 8)}`);
   }
   return {
     entities: [...entities],

@@ -8,7 +8,7 @@ import type { Metrics } from '../metrics/metrics.js';
 import { html } from './html.js';
 import { layout, STATUS_CSP } from './layout.js';
 import { loadStatus } from './status-data.js';
-import { outboxSection, sourcesSection, storiesSection, subscriptionsSection, summarySection } from './sections.js';
+import { freshnessSection, outboxSection, sourcesSection, storiesSection, subscriptionsSection, summarySection } from './sections.js';
 import { feedMeta, toEntry } from './feed-model.js';
 import { atomFeed, ATOM_TYPE } from './atom.js';
 import { jsonFeed, JSON_FEED_TYPE } from './json-feed.js';
@@ -64,7 +64,7 @@ export function webRoutes(deps: WebDeps): RouteInstaller {
     app.get('/', async (_req, reply) => {
       try {
         const d = await loadStatus(deps.store, deps.sources(), now());
-        const body = html`${summarySection(d)}${sourcesSection(d)}${storiesSection(d)}${subscriptionsSection(d)}${outboxSection(d)}`;
+        const body = html`${summarySection(d)}${sourcesSection(d)}${storiesSection(d)}${subscriptionsSection(d)}${outboxSection(d)}${freshnessSection(d)}`;
         return reply
           .headers({ ...COMMON_HEADERS, 'content-security-policy': STATUS_CSP, 'x-frame-options': 'DENY' })
           .type('text/html; charset=utf-8')

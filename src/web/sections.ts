@@ -2,6 +2,7 @@
 import type { Story, Subscription, SubscriptionFilters } from '../domain.js';
 import { html, safeHref, type SafeHtml } from './html.js';
 import type { StatusData } from './status-data.js';
+import { groupMarks, kindLabel } from '../freshness/index.js';
 
 const when = (iso: string | undefined) => (iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : '—');
 
@@ -105,5 +106,23 @@ export function outboxSection(d: StatusData): SafeHtml {
 <ul class="summary"><li>waiting <b>${o.waiting}</b></li><li>held for digests <b>${o.digestHeld}</b></li>${states}</ul>
 <h3>Dead letters</h3>
 ${dead.length ? html`<table><thead><tr><th>Story</th><th>Channel</th><th>Error</th><th>When</th></tr></thead><tbody>${dead}</tbody></table>` : html`<p class="muted">None.</p>`}
+</section>`;
+}
+
+/** Guides that may be out of date, with the stories that say so: what an operator should re-check. */
+export function freshnessSection(d: StatusData): SafeHtml {
+  const rows = (d.freshness ?? []).map(
+    (g) => html`<tr data-guide="${g.platformId}">
+<td data-label="Guide">${g.platform} <span class="muted">(last verified ${g.lastVerified})</span></td>
+<td data-label="Why"><ul class="reasons">${g.staleDays !== undefined ? html`<li>not verified for ${g.staleDays} days</li>` : ''}${groupMarks(g.marks).map(
+      (m) => html`<li><b>${kindLabel(m.kind)}</b>: ${m.detail} — ${m.stories.map((s, i) => {
+        const href = safeHref(s.storyLink);
+        return html`${i ? ', ' : ''}${href ? html`<a href="${href}" rel="noopener noreferrer nofollow">${s.storyTitle}</a>` : s.storyTitle} <span class="muted">(${s.storyId})</span>`;
+      })}</li>`,
+    )}</ul></td>
+</tr>`,
+  );
+  return html`<section id="knowledge-base"><h2>Knowledge base</h2>
+${rows.length ? html`<p>These guides may be out of date: re-check them, then move their <code>lastVerified</code>.</p><table><thead><tr><th>Guide</th><th>Why</th></tr></thead><tbody>${rows}</tbody></table>` : html`<p class="muted">Every guide is verified recently and no story contradicts one.</p>`}
 </section>`;
 }

@@ -4,6 +4,7 @@ import type { Delivery, Source, SourceState, Story, Subscription } from '../doma
 import type { Store } from '../store/store.js';
 import { describeHealth } from '../fetch/health.js';
 import { countOutbox, type OutboxCounts } from '../metrics/outbox-depth.js';
+import { guideFreshness, needsCheck, type GuideFreshness } from '../freshness/index.js';
 
 export interface SourceRow {
   source: Source;
@@ -21,6 +22,8 @@ export interface StatusData {
   subscriptions: Subscription[];
   outbox: OutboxCounts;
   deadLetters: { delivery: Delivery; title?: string }[];
+  /** Knowledge-base guides that may be out of date (contradicting stories or not verified recently). */
+  freshness?: GuideFreshness[];
 }
 
 const recency = (s: Story) => s.published ?? s.firstSeen;
@@ -57,6 +60,7 @@ export async function loadStatus(store: Store, sources: Source[], now: Date, lim
     subscriptions: [...subscriptions].sort((a, b) => Number(Boolean(b.paused)) - Number(Boolean(a.paused)) || `${a.platform}:${a.channelId}`.localeCompare(`${b.platform}:${b.channelId}`)),
     outbox: countOutbox(deliveries),
     deadLetters: dead,
+    freshness: (await guideFreshness(store, { now })).filter(needsCheck),
   };
 }
 

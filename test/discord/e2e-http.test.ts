@@ -80,6 +80,12 @@ describe('Discord over HTTP interactions', () => {
     expect(text).toContain(storyId);
   });
 
+  it('/radar sources shows the sources the bot polls', async () => {
+    const res = await send(slash('radar', { sub: 'sources' }));
+    expect(res.json.type).toBe(4);
+    expect(JSON.stringify(res.json.data.embeds)).toMatch(/Démo Actu Tech/);
+  });
+
   it('a bad option value gets a usage message and changes nothing', async () => {
     const res = await send(slash('radar', { sub: 'latest', options: [{ name: 'n', type: 4, value: 99 }] }));
     expect(res.json.type).toBe(4);

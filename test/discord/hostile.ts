@@ -128,7 +128,7 @@ export function reply(r: Rng, i: number): Reply {
     else if (kind === 1) blocks.push({ type: 'text', text: text(r, 200) });
     else if (kind === 2) blocks.push({ type: 'list', ordered: r.next() < 0.5, items: Array.from({ length: r.int(0, 40) }, () => text(r, 30)) });
     else if (kind === 3) blocks.push({ type: 'links', links: Array.from({ length: r.int(0, 30) }, () => ({ label: text(r, 6), url: url(r) })) });
-    else if (kind === 4) blocks.push({ type: 'fields', fields: Array.from({ length: r.int(0, 30) }, () => ({ name: text(r, 10), value: text(r, 100) })) });
+    else if (kind === 4) blocks.push({ type: 'fields', fields: Array.from({ length: r.int(0, 30) }, () => ({ name: text(r, r.next() < 0.2 ? 200 : 10), value: text(r, 100) })) });
     else if (kind === 5) blocks.push({ type: 'context', text: text(r, 60) });
     else blocks.push({ type: 'alert', alert: alert(r, i) });
   }

@@ -106,6 +106,24 @@ describe('DiscordSink', () => {
     expect(attempts).toHaveLength(2);
   });
 
+  it('hands a long rate-limit wait back to the outbox as a retry with its delay', async () => {
+    const started = Date.now();
+    fake.failNext('POST', `/channels/${CH}/messages`, {
+      status: 429,
+      body: { message: 'You are being rate limited.', retry_after: 120, global: false },
+      headers: { 'retry-after': '120', 'x-ratelimit-scope': 'user' },
+    });
+    try {
+      await sink.post(CH, sampleAlert('slow'));
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(DeliveryError);
+      expect((err as DeliveryError).kind).toBe('retry');
+      expect((err as DeliveryError).retryAfterMs).toBeGreaterThanOrEqual(100_000);
+    }
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
   it('respects a drained rate-limit bucket: the next post waits for its reset', async () => {
     const ch = '820000000000000002';
     const own = new DiscordSink({ rest: createRest({ DISCORD_API_URL: fake.apiUrl, DISCORD_TOKEN: 'bucket-token-123' }), channels: [ch], webhookRest: {} });

@@ -34,6 +34,11 @@ describe('mentions and markup', () => {
     expect(escapeMarkdown('# head\n> quote\n-# sub\n1. item')).toBe('\\# head\n\\> quote\n\\-# sub\n1\\. item');
   });
 
+  it('leaves bare URLs clickable but still breaks links built inside them', () => {
+    expect(escapeMarkdown('see https://example.com/a_b*c and a_b')).toBe('see https://example.com/a_b*c and a\\_b');
+    expect(escapeMarkdown('https://a.example/[x](https://inject.example)')).toBe('https://a.example/\\[x\\](https://inject.example)');
+  });
+
   it('safe() also removes control and bidi characters', () => {
     expect(safe('a\u202eb\u0000c\td')).toBe('abc d');
   });

@@ -133,3 +133,16 @@ export const DIFFERENT_EVENTS: [Report, Report][] = [
       title: 'Meta launches Llama for Startups program',
       summary: 'Selected US startups building on Llama models will get support from Meta engineers and funding for cloud costs.' }],
 ];
+
+/** An event whose company is not in the gazetteer: clustering must rely on shared proper names. */
+export const UNKNOWN_NAMES: Report[] = [
+  { outlet: 'verge', lang: 'en', published: '2025-02-28T16:00:00Z', link: 'https://verge.example/mozilla-firefox-terms-update',
+    title: 'Mozilla revises Firefox terms of use after backlash over data rights',
+    summary: 'Mozilla says the new terms, which gave it a licence to information users input in Firefox, do not give it ownership of user data or permission to train AI on it.' },
+  { outlet: 'numerama', lang: 'fr', published: '2025-02-28T18:30:00Z', link: 'https://numerama.example/firefox-mozilla-conditions',
+    title: "Firefox : Mozilla corrige ses conditions d'utilisation après la polémique",
+    summary: "Mozilla assure que la licence sur les informations saisies dans Firefox ne lui permet pas d'entraîner une IA avec les données des utilisateurs." },
+  { outlet: 'heise', lang: 'de', published: '2025-03-01T08:00:00Z', link: 'https://heise.example/news/mozilla-firefox-nutzungsbedingungen',
+    title: 'Nutzungsbedingungen: Mozilla bessert nach Kritik an Firefox-Klausel nach',
+    summary: 'Nach Kritik an den neuen Nutzungsbedingungen für Firefox stellt Mozilla klar, dass es keine Rechte an Nutzerdaten beansprucht und damit keine KI trainiert.' },
+];

@@ -110,6 +110,13 @@ describe('redirects', () => {
     expect(r.url).toBe(`${s.url}/r5`);
   });
 
+  it('treats a 3xx without Location as an error', async () => {
+    const s = await server((_req, res) => res.writeHead(302).end('moved somewhere'));
+    const r = await fetcher().fetch(src(s.url), undefined);
+    expect(r.status).toBe('error');
+    expect(r.error).toMatch(/302 without a Location/);
+  });
+
   it('gives up after 5 redirects', async () => {
     const s = await server((req, res) => {
       const n = Number(/\/r(\d+)/.exec(req.url ?? '')?.[1] ?? 0);
@@ -291,6 +298,24 @@ describe('errors, retries and health', () => {
     expect(ok.status).toBe('fetched');
     expect(ok.state).toMatchObject({ consecutiveFailures: 0, paused: false });
     expect(ok.state.lastSuccess).toBe(new Date(clock).toISOString());
+  });
+
+  it('keeps all attempts for one source inside its time budget', async () => {
+    const s = await server(() => undefined); // never answers
+    const t0 = Date.now();
+    const r = await fetcher({ retries: 10, retryBaseMs: 10, readTimeoutMs: 100, budgetMs: 2_500 }).fetch(src(s.url), undefined);
+    expect(r.status).toBe('error');
+    expect(r.attempts).toBeLessThan(11);
+    expect(Date.now() - t0).toBeLessThan(2_700);
+  });
+
+  it('falls back to a known alternate address when the main one is gone (404)', async () => {
+    const s = await server((req, res) => (req.url === '/old' ? res.writeHead(404).end() : res.end(FEED)));
+    const r = await fetcher({ retries: 2 }).fetch({ ...src(`${s.url}/old`), alternates: [`${s.url}/new`] }, undefined);
+    expect(r.status).toBe('fetched');
+    expect(r.url).toBe(`${s.url}/new`);
+    expect(r.reason).toMatch(/used alternate/);
+    expect(s.requests.map((q) => q.url)).toEqual(['/old', '/new']); // a 404 is not retried
   });
 
   it('a refused connection is an error, not a crash', async () => {

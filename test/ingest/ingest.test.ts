@@ -120,12 +120,21 @@ describe('ingest', () => {
     expect(r.errors.map((e) => e.sourceId).sort()).toEqual(['broken', 'html']);
     expect(r.errors.find((e) => e.sourceId === 'html')!.error).toMatch(/Not a feed/);
     expect(await store.sources.get('broken')).toMatchObject({ consecutiveFailures: 1, lastError: 'HTTP 500' });
-    expect(await store.sources.get('html')).toMatchObject({ consecutiveFailures: 1 });
-    // Backing off: the next cycle does not hit the broken host.
-    const before = broken.requests.length;
+    expect(await store.sources.get('html')).toMatchObject({ consecutiveFailures: 1, lastError: expect.stringMatching(/parse: Not a feed/) });
+    // Backing off: the next cycle hits neither the dead host nor the one serving HTML.
+    const before = broken.requests.length + html.requests.length;
     const r2 = await ingest({ store, sources, fetcher, now: NOW });
-    expect(broken.requests.length).toBe(before);
-    expect(r2.skipped).toBe(1);
+    expect(broken.requests.length + html.requests.length).toBe(before);
+    expect(r2.skipped).toBe(2);
+    expect(r2.perSource.find((p) => p.sourceId === 'html')!.reason).toMatch(/backing off until/);
+  });
+
+  it('an HTML source whose recipe matches nothing is reported as failing', async () => {
+    const page = await serve((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body><main><p>Redesigned!</p></main></body></html>'), '127.0.0.4');
+    servers.push(page);
+    const r = await ingest({ store, sources: [src('dpc', page.url, { type: 'html', kind: 'regulator', html: { item: 'div.view-content article', title: 'h2' } })], fetcher, now: NOW });
+    expect(r.errors).toEqual([{ sourceId: 'dpc', error: 'scrape: the recipe matched no items (page layout changed?)' }]);
+    expect((await store.sources.get('dpc'))!.consecutiveFailures).toBe(1);
   });
 
   it('reads HTML sources and Google News query feeds', async () => {

@@ -51,7 +51,9 @@ export class GatewayConnection {
     clearTimeout(this.retryTimer);
     const c = this.current;
     this.current = undefined;
-    await c?.destroy();
+    // Destroying a shard that is still waiting for READY can wait a long time; shutdown must not.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([c?.destroy(), new Promise<void>((r) => (timer = setTimeout(r, 5_000)))]).finally(() => clearTimeout(timer));
   }
 
   private async connect(): Promise<void> {

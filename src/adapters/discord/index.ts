@@ -90,4 +90,4 @@ export async function buildDiscordRuntime(config: Config, opts: DiscordRuntimeOp
 }
 
 /** For the CLI's runtime factory list: undefined when nothing Discord is configured. */
-export const createDiscordRuntime: RuntimeFactory = (config, app) => buildDiscordRuntime(config, { store: app.store });
+export const createDiscordRuntime: RuntimeFactory = (config, app) => buildDiscordRuntime(config, { store: app.store, services: { sources: app.sources } });

@@ -19,8 +19,16 @@ export function restOptions(config: Pick<Config, 'DISCORD_API_URL'>, extra: Part
   return { api: apiBase(config), version: '10', retries: 3, timeout: 15_000, ...extra };
 }
 
+/** Waits longer than this are handed back to the outbox (it retries later) instead of blocking a drain. */
+export const MAX_RATE_LIMIT_WAIT_MS = 30_000;
+
+/**
+ * The REST client for posting: discord.js queues requests per rate-limit
+ * bucket and retries 429s itself; only a wait too long to sit through
+ * becomes a RateLimitError (→ a 'retry' with retryAfterMs).
+ */
 export function createRest(config: Pick<Config, 'DISCORD_API_URL' | 'DISCORD_TOKEN'>, extra: Partial<RESTOptions> = {}): REST {
-  const rest = new REST(restOptions(config, extra));
+  const rest = new REST(restOptions(config, { rejectOnRateLimit: (info) => info.retryAfter > MAX_RATE_LIMIT_WAIT_MS, ...extra }));
   if (config.DISCORD_TOKEN) rest.setToken(config.DISCORD_TOKEN.replace(/^(Bot|Bearer)\s+/i, ''));
   return rest;
 }

@@ -49,10 +49,16 @@ export function neutralizeMentions(text: string): string {
   return text.replace(/@(?=(everyone|here))/gi, `@${ZWJ}`).replace(/<(?![\s\u200d]|$|https?:\/\/)/g, `<${ZWJ}`);
 }
 
-/** Escapes Discord markdown so feed text shows literally (no links, no formatting). */
+/**
+ * Escapes Discord markdown so feed text shows literally (no links, no
+ * formatting). Inside bare URLs only the characters that could build a link,
+ * code or spoiler are escaped, so "a_b" in a URL keeps working as a link.
+ */
 export function escapeMarkdown(text: string): string {
   return text
-    .replace(/[\\*_~`|[\]]/g, (c) => `\\${c}`)
+    .split(/(https?:\/\/[^\s<>]+)/)
+    .map((part, i) => (i % 2 === 1 ? part.replace(/[\\`|[\]]/g, (c) => `\\${c}`) : part.replace(/[\\*_~`|[\]]/g, (c) => `\\${c}`)))
+    .join('')
     .replace(/^(\s*)([#>-])/gm, '$1\\$2')
     .replace(/^(\s*\d+)\.(?=\s)/gm, '$1\\.');
 }

@@ -8,14 +8,15 @@ const AI = String.raw`(?:ai|a\.i\.|artificial intelligence|gen ?ai|generative(?:
 // Narrow AI mention (no bare "model"/"algorithm"): used where AI is the only link to the story.
 const AIS = String.raw`(?:\bai\b|\ba\.i\.|artificial intelligence|\bgen ?ai\b|\bgenerative ai\b|\bllms?\b|large language models?|\bchatbots?\b|machine[- ]learning|neural networks?|\bgrok\b|\bgemini\b|\bbard\b|chatgpt|\bgpt-?\d[\w.]*|\bllama\b|\bclaude\b|\bcopilot\b|\bfirefly\b|midjourney|stable diffusion|\bdall-?e\b|\bmeta ai\b|\bai models?\b|\blanguage models?\b|\bai-\w+|\bopenai\b|\banthropic\b|\bxai\b|\bdeepseek\b|\bmistral ai\b|\bperplexity\b|\bvoice assistants?\b|\balexa\b|\bsiri\b)`;
 // Verb forms only: "train" as a noun (rail) is excluded by what follows it.
-const TRAIN_V = String.raw`(?<!how to )(?<!how )\b(?:(?:to|will|can|could|would|n't|not|also|help|helps|and|or|it|they|we|you) (?:re)?train|(?:re|pre-?)?train(?:s|ed|ing))\b(?! (?:aircraft|camps?|course|courses|sessions?|programs?|programmes?|wheels|exercises?|cent(?:er|re)s?|facility|manual|videos?|plans?|day|ground|station|tracks?|crash|derail\w*))`;
+const TRAIN_V = String.raw`(?<!how to )(?<!how )(?:(?:\b(?:to|will|can|could|would|not|also|help|helps|and|or|it|they|we|you)|n't|n’t) (?:re)?train|\b(?:re|pre-?)?train(?:s|ed|ing))\b(?! (?:aircraft|camps?|course|courses|sessions?|programs?|programmes?|wheels|exercises?|cent(?:er|re)s?|facility|manual|videos?|plans?|day|ground|station|tracks?|crash|derail\w*))`;
 const PEOPLE = String.raw`(?:users?|users'|customers?|customers'|members?|members'|people|people's|individuals|consumers?|subscribers?|clients?|patients?|children|children's|kids|kids'|minors|teens|employees|creators?|artists?|writers|musicians|actors|narrators|photographers|fans|listeners|viewers|europeans|americans|brits|britons|brazilians|account holders)`;
 const STUFF = String.raw`(?:data|information|info|content|posts?|messages?|chats?|conversations?|photos?|images?|pictures?|videos?|voices?|recordings?|audio|files?|documents?|profiles?|emails?|comments?|prompts?|transcripts?|works|artwork|art|code|questions|answers?|calls?|meetings?|dms|texts?|writing|uploads?|interactions|activity|history|faces?|selfies?|likes|searches|queries|inputs?|designs?|notes|photographs|blogs|stories|tweets|gmail|inbox|drafts)`;
 
 export const en: Lexicon = {
   ai: [AIS],
   train: [
-    String.raw`\b(?:data|content|posts|tweets|photos|images|pictures|messages|chats|conversations|information|videos|recordings|files|documents|emails|comments|profiles|uploads)\b[^.!?;]{0,40}\b(?:for|to power|to build|to develop|to improve|into|by) (?:its |their |the |his |her |own |new |generative )*(?:ai|a\.i\.|artificial intelligence|generative ai|chatbots?|llms?|ai models?|grok|gemini|meta ai|copilot|chatgpt|claude|llama)\b`,
+    String.raw`\buse of (?:[\w']+ ){0,3}?(?:data|content|posts|photos|messages|information) (?:by|for|in) (?:its |their |the )?${AI}`,
+    String.raw`\b(?:data|content|posts|tweets|photos|images|pictures|messages|chats|conversations|information|videos|recordings|files|documents|emails|comments|profiles|uploads|works?|artwork|designs)\b[^.!?;]{0,40}\b(?:for|to power|to build|to develop|to improve|into) (?:its |their |the |his |her |own |new |generative )*(?:ai|a\.i\.|artificial intelligence|generative ai|chatbots?|llms?|ai models?|grok|gemini|meta ai|copilot|chatgpt|claude|llama)\b`,
     ...both(TRAIN_V, String.raw`\b${AI}\b`, 40),
     String.raw`(?<!how )\b(?:to|for|used to|using it to|use it to|using them to|used them to) (?:re)?train\b(?! (?:station|tracks?|line|crash|driver|ride))`,
     String.raw`\b(?:ai|model|llm|chatbot|algorithm|machine[- ]learning|generative ai|gen ?ai)[- ]training\b`,
@@ -27,14 +28,17 @@ export const en: Lexicon = {
     String.raw`\b${AI}\s+(?:\w+\s+){0,2}(?:learn|learns|learning|learned|learnt)\s+from\b`,
     String.raw`\bdata for (?:generative )?ai\b`,
     String.raw`\bdata for (?:model |service |product )?improvements?\b`,
+    String.raw`\b(?:used|use|using|usable) (?:for|in) (?:ai |model |llm )?training\b`,
     String.raw`\b(?:used?|using|uses) (?:\w+ ){0,3}?to (?:build|develop|power|improve|create|teach|feed) (?:\w+ ){0,2}?${AI}\b`,
     near(String.raw`\b(?:harvest\w*|hoover\w*|slurp\w*|mine|mining|mined|scrap(?:e|es|ed|ing))\b`, String.raw`\bfor (?:its |their |the )?${AI}\b`, 40),
     String.raw`\bgenerative ai improvement\b`,
     String.raw`\b(?:ai|data|content)[- ](?:content |data )?licens\w+ (?:deal|agreement|pact|partnership)s?\b`,
   ],
   trainWeak: [
+    // "AI plans with users' data", in any of the seven languages (merged everywhere).
+    String.raw`\b(?:ai|ia|ki)[- ](?:plans?|plane|projets?|planes|piani|plannen|planos)\b[^.!?;]{0,20}\b(?:with|using|mit|avec|con|met|com)\b`,
     TRAIN_V,
-    near(String.raw`\b(?:improv(?:e|es|ed|ing)|refin(?:e|es|ed|ing))\b`, String.raw`\b(?:its |their |the )?(?:ai|a\.i\.|artificial intelligence|models?|llms?|chatbots?|algorithms?|machine learning|voice recognition|speech recognition)\b`, 30),
+    String.raw`\b(?:improv(?:e|es|ed|ing)|refin(?:e|es|ed|ing))\b (?:its |their |the |our |his |her )?(?:own )?(?:generative )?(?:ai|a\.i\.|artificial intelligence|models?|llms?|chatbots?|algorithms?|machine learning|voice recognition|speech recognition|gemini|copilot|grok|siri|alexa|bard)\b`,
   ],
   data: [
     String.raw`\byour\s+(?:[\w'-]+\s+){0,2}?${STUFF}\b`,
@@ -42,7 +46,7 @@ export const en: Lexicon = {
     String.raw`\b(?:user|users|customer|member|consumer|subscriber|patient|children|kids) (?:data|content|posts|photos|messages|information|conversations|chats|recordings|files)\b`,
     String.raw`\b(?:their|our|my) ${STUFF}\b`,
     String.raw`\b${STUFF}\s+(?:of|from|by|on|belonging to|shared by|uploaded by|posted by)\s+(?:its\s+|their\s+|the\s+|millions of\s+|\w+\s+)?${PEOPLE}`,
-    String.raw`\b(?:personal|private|sensitive|customer|user|consumer|biometric|health|behaviou?ral|member)[- ](?:data|information|content|messages|photos|details|audio|video|videos|calls|chats?|conversations|files|documents|recordings|emails)\b`,
+    String.raw`\b(?:personal|private|sensitive|customer|user|consumer|biometric|health|behaviou?ral|member)[- ](?:data|information|content|messages|photos|details|audio|video|videos|calls|chats?|conversations|files|documents|recordings|emails|work|works|designs|art|artwork|projects)\b`,
     String.raw`\b(?:user[- ]generated content|ugc|chat (?:history|histories|logs|transcripts)|voice (?:recordings?|data|samples)|public (?:posts|content|data|photos|profiles|comments)|private messages|direct messages|pii)\b`,
     String.raw`\b(?:facebook|instagram|linkedin|reddit|twitter|tweets|tumblr|wordpress|quora|threads|youtube|stack overflow|tiktok|slack|zoom|x|whatsapp|gmail|discord|medium|deviantart|pinterest|snapchat|flickr|alexa|siri|echo|teams|otter|claude|chatgpt|gemini|copilot)(?:'s)?\s+(?:posts|data|content|comments|messages|photos|videos|profiles|conversations|chats|recordings|emails|answers|archives?|users'? (?:data|posts|content))\b`,
     String.raw`\bwhat (?:you|users|people) (?:post|write|share|upload|say|type)\b`,
@@ -53,11 +57,13 @@ export const en: Lexicon = {
     String.raw`\b(?:tweets|selfies|(?:posts|photos|comments|captions|images) and (?:photos|comments|images|videos|captions|messages|posts))\b`,
   ],
   content: [String.raw`\bpublic(?:ly available)? (?:data|information)\b|\b(?:files|documents|docs|calls|meetings|recordings|chats?|audio|video|conversations|messages|photos|images|videos|posts|uploads|emails|prompts|transcripts|voices?|artwork|answers|comments)\b`],
-  privacy: [String.raw`\b(?:privacy|data protection|gdpr|data[- ]privacy|personal data|personal information|data rights|data collection|data breach(?:es)?)\b`],
+  personal: [String.raw`\b(?:chats?|conversations|calls|meetings|messages|dms|emails|inbox|voice notes|recordings|uploads|uploaded files|files|documents|posts|tweets|comments|answers|prompts|transcripts)\b`],
+  privacy: [String.raw`\b(?:privacy|data protection|gdpr|data[- ]privacy|personal data|personal information|data rights|data collection|data breach(?:es)?|legal basis|legitimate interests?)\b`],
   optout: [
     String.raw`\bopt(?:s|ed|ing)?[- ]?(?:out|in)\b`,
     String.raw`\b(?:right to object|objection\w*|object(?:s|ed|ing)? to)\b`,
     String.raw`\bconsent\w*\b`,
+    String.raw`\b(?:allow|allows|allowed|permit|permits) (?:\w+ ){0,2}(?:to be )?used\b|\bpermission\b`,
     String.raw`\b(?:turn|switch)(?:s|ed|ing)? (?:it |this |that )?off\b`,
     String.raw`\bdisabl(?:e|es|ed|ing)\b`,
     String.raw`\b(?:toggle|data controls|privacy (?:controls|settings)|settings?)\b`,
@@ -71,13 +77,13 @@ export const en: Lexicon = {
     String.raw`\bterms\b[^.!?;]{0,30}\b(?:backlash|outcry|uproar|controversy)\b`,
   ],
   legal: [
-    String.raw`\b(?:complaints?|lawsuits?|sue[sd]?|suing|class[- ]action|courts?|judges?|ruling|ruled|injunction|investigat\w+|probes?|probed|probing|inquiry|fine[sd]?(?!-)|regulat(?:e|es|ed|ing|ion)|penalt\w+|bans?|banned|banning|bars?|barred|block(?:s|ed|ing)?|halt(?:s|ed|ing)?|paus(?:e|es|ed|ing)|suspend\w*|order(?:s|ed)?|watchdogs?|regulators?|regulatory|authorit(?:y|ies)|commissioner|supervisory|dpas?|settle\w*|charged|violat\w+|illegal(?:ly)?|unlawful(?:ly)?|legal basis|legitimate interests?|gdpr|task force|scrutiny|challeng\w+|stop(?:s|ped)?|forced?|lawmakers|ftc|legal action|accus\w+|alleg\w+)\b`,
+    String.raw`\b(?:complaints?|lawsuits?|sue[sd]?|suing|class[- ]action|courts?|judges?|ruling|ruled|injunction|investigat\w+|probes?|probed|probing|inquiry|fine[sd]?(?!-)|regulat(?:e|es|ed|ing|ion)|penalt\w+|bans?|banned|banning|bars?|barred|block(?:s|ed|ing)?|halt(?:s|ed|ing)?|paus(?:e|es|ed|ing)|suspend\w*|suspension|order(?:s|ed)?|lift(?:s|ed)? (?:the |a |its )?(?:ban|suspension)|watchdogs?|regulators?|regulatory|authorit(?:y|ies)|commissioner|supervisory|dpas?|settle\w*|charged|violat\w+|illegal(?:ly)?|unlawful(?:ly)?|legal basis|legitimate interests?|gdpr|task force|scrutiny|challeng\w+|stop(?:s|ped)?|forced?|lawmakers|ftc|legal action|accus\w+|alleg\w+)\b`,
   ],
   deny: [
     String.raw`\b(?:does ?n[o']?t|do ?n[o']?t|did ?n[o']?t|won'?t|will not|would not|is not|isn'?t|are not|aren'?t|never|no longer|denies|denied|deny|clarif\w+|says no|rul\w+ out|refut\w+|pledg\w+ not|promis\w+ not|not (?:be )?used|admits?|admitted|acknowledg\w+|confirms?|confirmed)\b`,
   ],
   deal: [
-    String.raw`\b(?:licens\w+|deals?|agreements?|partner(?:s|ed|ing|ships?)?|api access|access to (?:its|their)? ?(?:data|api|content)|charg(?:e|es|ed|ing) (?:\w+ ){0,3}for|pay(?:s|ing)? (?:up|for (?:access|data|api|content|training))|pony up|sell(?:s|ing)? (?:\w+ ){0,2}(?:data|content|posts|answers|photos|images|messages|chats|conversations|tweets|videos|archives?))\b`,
+    String.raw`\b(?:licens\w+|deals?|agreements?|partner(?:s|ed|ing|ships?)?|api access|access to (?:its|their)? ?(?:data|api|content)|charg(?:e|es|ed|ing) (?:\w+ ){0,3}for|pay(?:s|ing)? (?:up|for (?:its |their |the )?(?:access|data|api|content|training|posts))|pony up|sell(?:s|ing)? (?:\w+ ){0,2}(?:data|content|posts|answers|photos|images|messages|chats|conversations|tweets|videos|archives?))\b`,
     String.raw`\bshar(?:e|es|ed|ing)\b[^.!?;]{0,40}\bwith (?:ai|openai|google|midjourney|anthropic|microsoft)\b`,
   ],
   copyright: [

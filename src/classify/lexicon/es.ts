@@ -6,20 +6,24 @@ const AI = String.raw`(?:\bia\b|inteligencia artificial|\bmodelos?\b|chatbots?|a
 // Narrow AI mention (no bare "model"/"algorithm"): used where AI is the only link to the story.
 const AIS = String.raw`(?:\bia\b|inteligencia artificial|modelos? de lenguaje|\bchatbots?\b|chatgpt|\bgemini\b|\bgrok\b|\bllama\b|\bclaude\b|\bcopilot\b|\bmeta ai\b|bard|firefly|midjourney|dall-?e|stable diffusion|openai|anthropic|perplexity|deepseek|mistral ai)`;
 const PEOPLE = String.raw`(?:usuari\w+|clientes|miembros|personas|gente|consumidores|suscriptores|ninos|menores|europeos|espanoles|empleados|creadores|artistas|cuentas)`;
-const STUFF = String.raw`(?:datos|publicaciones|posts|mensajes|chats|conversaciones|fotos|fotografias|imagenes|videos|voz|voces|grabaciones|contenidos?|comentarios|perfiles|archivos|documentos|interacciones|obras|trabajos?|informacion|llamadas|reuniones|disenos)`;
+const STUFF = String.raw`(?:datos|publicaciones|posts|mensajes|chats|conversaciones|fotos|fotografias|imagenes|videos|voz|voces|grabaciones|contenidos?|comentarios|perfiles|archivos|documentos|interacciones|obras|trabajos?|informacion|llamadas|reuniones|disenos|correos|e-?mails)`;
 
 export const es: Lexicon = {
   ai: [AIS],
   train: [
+    String.raw`\buso (?:de|de los|de las|de sus|de tus) (?:\w+ ){0,2}?(?:datos|contenidos?|publicaciones|fotos|mensajes) (?:\w+ ){0,2}?(?:por|para) (?:la |el |su |sus )?${AI}`,
+    String.raw`\bpara (?:desarrollar|construir|mejorar|entrenar|alimentar) (?:su |sus |la |el |los |las )?(?:propi[ao]s? )?${AI}`,
     near(AIS, String.raw`\b(?:aprende|aprendera|aprender|aprenden)\b`, 20),
-    String.raw`\b(?:datos|contenidos?|publicaciones|fotos|imagenes|mensajes|chats|conversaciones|videos|archivos|documentos|comentarios|perfiles|tuits|posts)\b[^.!?;]{0,40}\b(?:para|por|en) (?:la |el |las |los |su |sus |propia |nueva )*(?:ia\b|inteligencia artificial|aprendizaje automatico|grok|gemini|bard|meta ai|chatbots?|llama|claude|chatgpt|firefly|midjourney)`,
+    String.raw`\b(?:datos|contenidos?|publicaciones|fotos|imagenes|mensajes|chats|conversaciones|videos|archivos|documentos|comentarios|perfiles|tuits|posts|obras|trabajos?)\b[^.!?;]{0,40}\b(?:para|en) (?:la |el |las |los |su |sus |propia |nueva )*(?:ia generativa\b|ia\b|inteligencia artificial|aprendizaje automatico|grok|gemini|bard|meta ai|chatbots?|llama|claude|chatgpt|firefly|midjourney)`,
     ...both(String.raw`\b(?:re)?entren\w*\b`, AI),
     String.raw`\bpara (?:re)?entrenar\b`,
     String.raw`\bdatos de entrenamiento\b`,
     near(String.raw`\b(?:aliment\w*|nutri\w*)\b`, AI, 30),
-    near(String.raw`\b(?:mejorar|mejora)\b`, AI, 30),
+    String.raw`\b(?:mejorar|mejora|mejorara)\b (?:de )?(?:su |sus |la |el |los |las )?(?:propi[ao]s? )?${AI}`,
   ],
-  trainWeak: [String.raw`\b(?:re)?entren(?:ar|a|an|ado|amiento)\b`, String.raw`\bmejorar (?:sus|nuestros) (?:servicios|productos|modelos)\b`],
+  trainWeak: [
+    String.raw`\b(?:re)?entren(?:ar|a|an|ado|amiento)\b`,
+    String.raw`\bmejorar (?:sus|nuestros) (?:servicios|productos|modelos)\b`],
   data: [
     String.raw`\b(?:sus|tus|vuestros|nuestros|mis|su|tu) (?:[\w-]+ ){0,2}?${STUFF}\b`,
     String.raw`\b${STUFF} (?:[\w-]+ ){0,2}?(?:de|de sus|de los|de las|del) (?:[\w-]+ )?${PEOPLE}\b`,
@@ -29,9 +33,10 @@ export const es: Lexicon = {
     String.raw`\b(?:publicaciones|posts|datos|contenidos?|mensajes|fotos) (?:de|en) (?:facebook|instagram|linkedin|reddit|twitter|x|threads|whatsapp|youtube)\b`,
   ],
   content: [String.raw`\b(?:archivos|documentos|llamadas|reuniones|grabaciones|chats|conversaciones|mensajes|fotos|imagenes|videos|publicaciones|posts|correos|voz|comentarios|datos)\b`],
-  privacy: [String.raw`\b(?:privacidad|proteccion de datos|rgpd|datos personales)\b`],
+  personal: [String.raw`\b(?:chats|conversaciones|llamadas|reuniones|mensajes|correos|e-?mails|grabaciones|archivos|documentos|publicaciones|posts|tuits|comentarios|respuestas)\b`],
+  privacy: [String.raw`\b(?:base (?:legal|juridica)|interes legitimo|privacidad|proteccion de datos|rgpd|datos personales)\b`],
   optout: [
-    String.raw`\b(?:oponerse|oponer|oposicion|derecho de oposicion|excluirse|consentimiento|desactiv\w+|configuracion|ajustes|plazo|fecha limite|por defecto|formulario|rechaz\w+|negarse|opt-?out)\b`,
+    String.raw`\b(?:opon\w+|oposicion|derecho de oposicion|excluirse|consentimiento|desactiv\w+|configuracion|ajustes|plazo|fecha limite|por defecto|formulario|rechaz\w+|negarse|opt-?out)\b`,
     String.raw`\bcomo (?:evitar|impedir|desactivar|oponerse|proteger)\b`,
   ],
   policy: [

@@ -6,21 +6,25 @@ const AI = String.raw`(?:(?:l'|d')?ia\b|i\.a\.|intelligence artificielle|modeles
 // Narrow AI mention (no bare "model"/"algorithm"): used where AI is the only link to the story.
 const AIS = String.raw`(?:(?:\bl'|\bd')?ia\b|\bi\.a\.|intelligence artificielle|modeles? de langage|agents? conversationnels?|\bchatbots?\b|chatgpt|\bgemini\b|\bgrok\b|\bllama\b|\bclaude\b|\bcopilot\b|\bmeta ai\b|bard|firefly|midjourney|dall-?e|stable diffusion|openai|anthropic|perplexity|deepseek|mistral ai)`;
 const PEOPLE = String.raw`(?:utilisat(?:eurs?|rices?)|internautes|abonnes|membres|clients|personnes|usagers|europeens|francais|enfants|mineurs|salaries|createurs|artistes|comptes)`;
-const STUFF = String.raw`(?:donnees|publications?|posts?|messages?|conversations?|photos?|images?|videos?|voix|enregistrements?|contenus?|commentaires?|profils?|fichiers?|documents?|echanges|discussions|historiques?|requetes|interactions|oeuvres|informations|textes|appels|reunions|fichiers|creations|maquettes)`;
+const STUFF = String.raw`(?:donnees|publications?|posts?|messages?|conversations?|photos?|images?|videos?|voix|enregistrements?|contenus?|commentaires?|profils?|fichiers?|documents?|echanges|discussions|historiques?|requetes|interactions|oeuvres|informations|textes|appels|reunions|fichiers|creations|maquettes|e-?mails|courriels|mails)`;
 
 export const fr: Lexicon = {
   ai: [AIS],
   train: [
+    String.raw`\b(?:utilisation|usage|exploitation) (?:de |des |du |de leurs |de vos |de ses )(?:\w+ ){0,2}?(?:donnees|contenus?|publications|photos|messages) (?:\w+ ){0,2}?(?:par|pour) (?:l'|les |son |ses |leur |meta )?${AI}`,
+    String.raw`\b(?:pour|afin de|a) (?:developper|construire|concevoir|ameliorer|entrainer|nourrir|alimenter) (?:ses |son |sa |leurs |leur |les |l'|des |de )?(?:propres )?${AI}`,
     near(AIS, String.raw`\b(?:apprend|apprendra|apprendre|apprennent)\b`, 20),
-    String.raw`\b(?:donnees|contenus?|publications|photos|images|messages|conversations|videos|fichiers|documents|commentaires|profils|tweets|posts)\b[^.!?;]{0,40}\b(?:pour|par|dans) (?:l'|le |la |les |son |sa |ses |leur |leurs |propre )*(?:ia\b|intelligence artificielle|apprentissage automatique|grok|gemini|bard|meta ai|chatbots?|modeles? d'ia|llama|claude|chatgpt|firefly|midjourney)`,
+    String.raw`\b(?:donnees|contenus?|publications|photos|images|messages|conversations|videos|fichiers|documents|commentaires|profils|tweets|posts|oeuvres|creations)\b[^.!?;]{0,40}\b(?:pour|dans) (?:l'|le |la |les |son |sa |ses |leur |leurs |propre |nouvelle |generative )*(?:ia\b|ia generative|intelligence artificielle|apprentissage automatique|grok|gemini|bard|meta ai|chatbots?|modeles? d'ia|llama|claude|chatgpt|firefly|midjourney)`,
     ...both(String.raw`\b(?:re)?entrain(?:er|e|ent|ait|era|eront|ees?|es|ement|ements)\b`, AI),
     String.raw`\b(?:pour|afin d'|a) (?:re)?entrainer\b`,
     String.raw`\bdonnees d'(?:entrainement|apprentissage)\b`,
     near(String.raw`\b(?:nourri\w*|aliment\w*|former|formera)\b`, AI, 30),
-    near(String.raw`\b(?:ameliorer|ameliore|amelioration)\b`, AI, 35),
+    String.raw`\b(?:ameliorer|ameliore|amelioration)\b (?:de |des |du )?(?:l'|le |la |les |son |sa |ses |leur |leurs )?${AI}`,
     String.raw`\bia generative\b[^.!?]{0,20}\bamelioration`,
   ],
-  trainWeak: [String.raw`\b(?:re)?entrain(?:er|e|ent|ait|era|ement)\b`, String.raw`\bameliorer (?:ses|leurs|nos) (?:services|produits|modeles)\b`],
+  trainWeak: [
+    String.raw`\b(?:re)?entrain(?:er|e|ent|ait|era|ement)\b`,
+    String.raw`\bameliorer (?:ses|leurs|nos) (?:services|produits|modeles)\b`],
   data: [
     String.raw`\b(?:vos|leurs|nos|mes|tes|ses|votre|leur|notre) (?:[\w'-]+ ){0,2}?${STUFF}\b`,
     String.raw`\b${STUFF} (?:[\w'-]+ ){0,2}?(?:des|de ses|de leurs|de|d') ?(?:[\w'-]+ )?${PEOPLE}\b`,
@@ -30,7 +34,8 @@ export const fr: Lexicon = {
     String.raw`\b(?:facebook|instagram|linkedin|reddit|twitter|x|threads|whatsapp|youtube)\b[^.!?]{0,12}\b(?:publications|posts|donnees|contenus?|messages|photos)\b`,
   ],
   content: [String.raw`\b(?:fichiers|documents|appels|reunions|enregistrements|conversations|discussions|messages|photos|images|videos|publications|posts|e-mails|courriels|voix|commentaires|donnees)\b`],
-  privacy: [String.raw`\b(?:vie privee|protection des donnees|rgpd|donnees personnelles|confidentialite)\b`],
+  personal: [String.raw`\b(?:discussions|conversations|appels|reunions|messages|e-?mails|courriels|enregistrements|fichiers|documents|publications|posts|tweets|commentaires|reponses|echanges)\b`],
+  privacy: [String.raw`\b(?:base legale|interet legitime|vie privee|protection des donnees|rgpd|donnees personnelles|confidentialite)\b`],
   optout: [
     String.raw`\b(?:s'opposer|opposer|opposition|droit d'opposition|refuser|refus|consentement|desactiver|desactivation|parametres?|date limite|par defaut|formulaire|opt-?out)\b`,
     String.raw`\bcomment (?:refuser|s'opposer|eviter|empecher|desactiver|proteger)\b`,

@@ -13,7 +13,7 @@ export type { ConceptId, Lexicon } from './types.js';
 export { CONCEPT_LABEL } from './types.js';
 
 export const CONCEPTS: readonly ConceptId[] = [
-  'train', 'trainWeak', 'ai', 'data', 'content', 'privacy', 'optout', 'policy', 'legal', 'deny', 'deal',
+  'train', 'trainWeak', 'ai', 'data', 'content', 'personal', 'privacy', 'optout', 'policy', 'legal', 'deny', 'deal',
   'copyright', 'crawler', 'face', 'offtopic',
 ];
 

@@ -6,20 +6,24 @@ const AI = String.raw`(?:\bia\b|inteligencia artificial|\bmodelos?\b|chatbots?|a
 // Narrow AI mention (no bare "model"/"algorithm"): used where AI is the only link to the story.
 const AIS = String.raw`(?:\bia\b|inteligencia artificial|modelos? de linguagem|\bchatbots?\b|chatgpt|\bgemini\b|\bgrok\b|\bllama\b|\bclaude\b|\bcopilot\b|\bmeta ai\b|bard|firefly|midjourney|dall-?e|stable diffusion|openai|anthropic|perplexity|deepseek|mistral ai)`;
 const PEOPLE = String.raw`(?:usuari\w+|utilizadores|clientes|membros|pessoas|consumidores|assinantes|criancas|menores|europeus|brasileiros|portugueses|funcionarios|criadores|artistas|contas)`;
-const STUFF = String.raw`(?:dados|publicacoes|posts|postagens|mensagens|chats|conversas|fotos|fotografias|imagens|videos|voz|vozes|gravacoes|conteudos?|comentarios|perfis|arquivos|ficheiros|documentos|interacoes|obras|informacoes|chamadas|reunioes|designs|projetos)`;
+const STUFF = String.raw`(?:dados|publicacoes|posts|postagens|mensagens|chats|conversas|fotos|fotografias|imagens|videos|voz|vozes|gravacoes|conteudos?|comentarios|perfis|arquivos|ficheiros|documentos|interacoes|obras|informacoes|chamadas|reunioes|designs|projetos|e-?mails)`;
 
 export const pt: Lexicon = {
   ai: [AIS],
   train: [
+    String.raw`\buso (?:de|dos|das|de seus|de suas) (?:\w+ ){0,2}?(?:dados|conteudos?|publicacoes|fotos|mensagens) (?:\w+ ){0,2}?(?:pela|pelo|por|para) (?:a |o |sua |seu )?${AI}`,
+    String.raw`\bpara (?:desenvolver|construir|melhorar|aprimorar|treinar|alimentar) (?:seus |sua |seu |suas |os |as |o |a )?(?:proprios? |propria )?${AI}`,
     near(AIS, String.raw`\b(?:aprende|aprendera|aprender|aprendem)\b`, 20),
-    String.raw`\b(?:dados|conteudos?|publicacoes|postagens|fotos|imagens|mensagens|chats|conversas|videos|arquivos|ficheiros|documentos|comentarios|perfis|posts)\b[^.!?;]{0,40}\b(?:para|pela|pelo|por|na|no|em) (?:a |o |as |os |sua |seu |suas |seus |propria |nova )*(?:ia\b|inteligencia artificial|aprendizado de maquina|aprendizagem automatica|grok|gemini|bard|meta ai|chatbots?|llama|claude|chatgpt|firefly|midjourney)`,
+    String.raw`\b(?:dados|conteudos?|publicacoes|postagens|fotos|imagens|mensagens|chats|conversas|videos|arquivos|ficheiros|documentos|comentarios|perfis|posts|obras|trabalhos?)\b[^.!?;]{0,40}\b(?:para|na|no|em) (?:a |o |as |os |sua |seu |suas |seus |propria |nova )*(?:ia generativa\b|ia\b|inteligencia artificial|aprendizado de maquina|aprendizagem automatica|grok|gemini|bard|meta ai|chatbots?|llama|claude|chatgpt|firefly|midjourney)`,
     ...both(String.raw`\b(?:re)?trein\w*\b`, AI),
     String.raw`\bpara (?:re)?treinar\b`,
     String.raw`\bdados (?:de|para) (?:treinamento|treino)\b`,
     near(String.raw`\b(?:aliment\w*|nutri\w*)\b`, AI, 30),
-    near(String.raw`\b(?:melhorar|melhora|aprimorar|aprimora)\b`, AI, 30),
+    String.raw`\b(?:melhorar|melhora|aprimorar|aprimora|aprimoramento|melhoria)\b (?:de |do |da |dos |das )?(?:a |o |os |as |sua |seu |seus |suas )?${AI}`,
   ],
-  trainWeak: [String.raw`\b(?:re)?trein(?:ar|a|am|ou|ado|amento|o)\b`, String.raw`\b(?:melhorar|aprimorar) (?:os )?(?:seus|nossos) (?:servicos|produtos|modelos)\b`],
+  trainWeak: [
+    String.raw`\b(?:re)?trein(?:ar|a|am|ou|ado|amento|o)\b`,
+    String.raw`\b(?:melhorar|aprimorar) (?:os )?(?:seus|nossos) (?:servicos|produtos|modelos)\b`],
   data: [
     String.raw`\b(?:seus|suas|teus|tuas|nossos|meus|sua|seu|os seus|as suas) (?:[\w-]+ ){0,2}?${STUFF}\b`,
     String.raw`\b${STUFF} (?:[\w-]+ ){0,2}?(?:de|dos|das|do|da|de seus|de suas) (?:[\w-]+ )?${PEOPLE}\b`,
@@ -29,7 +33,8 @@ export const pt: Lexicon = {
     String.raw`\b(?:publicacoes|posts|postagens|dados|conteudos?|mensagens|fotos) (?:do|no|de|na) (?:facebook|instagram|linkedin|reddit|twitter|x|threads|whatsapp|youtube)\b`,
   ],
   content: [String.raw`\b(?:arquivos|ficheiros|documentos|chamadas|reunioes|gravacoes|chats|conversas|mensagens|fotos|imagens|videos|publicacoes|posts|e-mails|voz|comentarios|dados)\b`],
-  privacy: [String.raw`\b(?:privacidade|protecao de dados|lgpd|rgpd|dados pessoais)\b`],
+  personal: [String.raw`\b(?:chats|conversas|chamadas|reunioes|mensagens|e-?mails|gravacoes|arquivos|ficheiros|documentos|publicacoes|postagens|posts|comentarios|respostas)\b`],
+  privacy: [String.raw`\b(?:base legal|interesse legitimo|privacidade|protecao de dados|lgpd|rgpd|dados pessoais)\b`],
   optout: [
     String.raw`\b(?:opor-se|se opor|oposicao|direito de oposicao|consentimento|desativ\w+|configurac\w+|definicoes|prazo|por padrao|formulario|recus\w+|impedir|opt-?out)\b`,
     String.raw`\bcomo (?:evitar|impedir|desativar|se opor|proteger|recusar)\b`,

@@ -7,6 +7,7 @@ export type ConceptId =
   | 'ai' // any mention of AI, a model or an assistant
   | 'data' // people's data or content: posts, chats, photos, voice, personal data …
   | 'content' // bare content nouns (files, calls, chats, documents): only counts next to explicit training
+  | 'personal' // the subset that is people's own communication (chats, calls, messages, posts), never generic datasets
   | 'privacy' // privacy / data-protection framing
   | 'optout' // opt-out, objection, consent, turning a setting off
   | 'policy' // terms of service / privacy policy changes
@@ -27,6 +28,7 @@ export const CONCEPT_LABEL: Record<ConceptId, string> = {
   ai: 'AI',
   data: "people's data or content",
   content: 'files, calls, chats or documents',
+  personal: "people's chats, calls, messages, posts or files",
   privacy: 'privacy / data protection',
   optout: 'opt-out, objection or consent',
   policy: 'terms or privacy-policy change',
