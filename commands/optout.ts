@@ -111,7 +111,9 @@ export const optout: CommandModule = {
     if (r.error || isWebsiteQuery(split.platform)) return r;
     // Stories that contradict this guide, or a guide not verified for a long time: say so under the steps.
     const staleDays = typeof ctx.services.kbStaleDays === 'number' ? ctx.services.kbStaleDays : undefined;
-    const warning = freshnessWarning(await freshnessOf(ctx.services.store, split.platform, { now: ctx.services.now(), ...(staleDays ? { staleDays } : {}) }), ctx.lang);
+    // The guide is the answer: marks that cannot be read (store down) are left out rather than failing it.
+    const marks = await freshnessOf(ctx.services.store, split.platform, { now: ctx.services.now(), ...(staleDays ? { staleDays } : {}) }).catch(() => undefined);
+    const warning = freshnessWarning(marks, ctx.lang);
     if (warning) {
       r.blocks.push({ type: 'context', text: warning });
       r.fallback += `\n${warning}`;

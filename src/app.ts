@@ -12,6 +12,8 @@ import { DigestRunner } from './delivery/digest.js';
 import { ReminderRunner } from './deadlines/reminders.js';
 import { composeAlert } from './compose/index.js';
 import { getKb } from './kb/index.js';
+import { Fetcher } from './fetch/fetcher.js';
+import { ArticleFetcher } from './article/index.js';
 import { ConsoleSink } from './adapters/console/sink.js';
 import { logger } from './log.js';
 import { Metrics } from './metrics/metrics.js';
@@ -109,6 +111,8 @@ export async function createBot(config: Config, opts: BotOptions = {}): Promise<
       now: opts.now,
     });
     const printer = new ConsoleSink();
+    const fetcher = new Fetcher({ ...(opts.fetcherOptions ?? {}) });
+    const articles = config.FETCH_ARTICLES ? new ArticleFetcher({ store }) : undefined;
     const bot: Bot = {
       config,
       store,
@@ -130,7 +134,8 @@ export async function createBot(config: Config, opts: BotOptions = {}): Promise<
           alertLang: config.ALERT_LANG,
           dryRun: c.dryRun ? { print: printer } : undefined,
           now: opts.now,
-          fetcherOptions: opts.fetcherOptions,
+          fetcher,
+          articles,
           metrics,
         }),
       close: async () => {

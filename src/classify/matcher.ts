@@ -27,7 +27,7 @@ const GATED = new Set<ConceptId>(['train', 'trainWeak', 'ai']);
 
 // Stems without which the (costly) training patterns of every language cannot
 // match; a unit without any of them skips those patterns. Keep in step with the lexicons.
-const TRAIN_STEMS = String.raw`train|tun|feed|fed|fuel|teach|learn|licen|lizenz|improv|refin|entrain|nourr|aliment|amelior|forme|futter|speis|verbesser|entren|mejor|nutri|addestr|allen|miglior|voed|verbeter|trein|melhor|aprimor|apprentissage|apprend|aprend|impar|lern|leert|leren|develop|build|power|creat|developp|desarroll|svilupp|ontwikkel|desenvolv|entwickel|construi|costrui|bouw|harvest|hoover|slurp|mine|mining|scrap|use of|utilisation|usage|exploitation|nutzung|verwendung|verarbeitung|uso|utilizzo|gebruik|makers|companies|firms|giants|labs`;
+const TRAIN_STEMS = String.raw`train|tun|feed|fed|fuel|teach|learn|licen|lizenz|improv|refin|entrain|nourr|aliment|amelior|forme|futter|speis|verbesser|entren|mejor|nutri|addestr|allen|miglior|voed|verbeter|trein|melhor|aprimor|apprentissage|apprend|aprend|impar|lern|leert|leren|develop|build|power|creat|developp|desarroll|svilupp|ontwikkel|desenvolv|entwickel|construi|costrui|bouw|harvest|grab|hoover|slurp|mine|mining|scrap|use of|utilisation|usage|exploitation|nutzung|verwendung|verarbeitung|uso|utilizzo|gebruik|makers|companies|firms|giants|labs`;
 const PREFILTER: Partial<Record<ConceptId, RegExp>> = {
   train: new RegExp(String.raw`${TRAIN_STEMS}|\b(?:for|pour|dans|fur|zur|zum|para|per|nell|nella|voor|na|no|em|to power|to build)\b`),
   trainWeak: /train|improv|refin|entrain|amelior|verbesser|entren|mejor|addestr|allen|miglior|verbeter|trein|melhor|aprimor|plan|projet|pian/,

@@ -40,9 +40,13 @@ export interface Scored {
 }
 
 // Outcry words, all seven languages (folded).
-const BACKLASH = /\b(?:backlash|outcry|uproar|anger|furious|fury|criticism|critics|colere|critiques?|polemique|tolle|kritik\w*|empor\w*|shitstorm|criticas?|polemica|critiche|polemiche|kritiek|ophef|boos|revolta)\b/;
+const BACKLASH = /\b(?:backlash|outcry|uproar|anger|furious|fury|criticism|critics|colere|critiques?|polemique|tolle|kritik\w*|empor\w*|shitstorm|criticas?|polemica|critiche|polemiche|kritiek|ophef|boos|revolta|umstritten\w*|controvers\w*|polemiche?|polemicas?)\b/;
 
 const TRAINING_DATA = /training data|trainingsdat|donnees d'entrainement|datos de entrenamiento|dati di addestramento|dados de trein/;
+
+// Formal legal steps (complaints, suits, fines, bans, investigations), as opposed to
+// words like "pause" or "stop" that also describe business decisions.
+const STRONG_LEGAL = /complain|plainte|beschwerde|denunci|reclam|klacht|queix|lawsuit|\bsue|proces|klage|demanda|causa|rechtszaak|fine|amende|bussgeld|multa|boete|sanc|investig|enquete|ermittl|untersuch|indag|onderzoek|injunction|court|tribunal|gericht|rechter|juiz|\bban|interdi|verbot|prohib|vieta|verbod|proib/;
 
 const CONTEXT: ConceptId[] = ['optout', 'policy', 'legal', 'deny', 'deal'];
 // "does not train" is already covered by train+data; a denial alone says nothing about whose data.
@@ -96,7 +100,7 @@ function unitRules(u: Unit, doc: DocFacts, dpaInUnit: boolean, ugcInUnit: boolea
   }
   // Legal words alone ("pause", "stop", "warn") are too common next to "AI"; with
   // only them, a privacy or regulator cue is needed too.
-  const aiDataCtx = strongCtx.filter((c) => c !== 'legal' || has(u, 'privacy') || dpaInUnit);
+  const aiDataCtx = strongCtx.filter((c) => c !== 'legal' || has(u, 'privacy') || dpaInUnit || STRONG_LEGAL.test(u.hits.get('legal') ?? ''));
   if (has(u, 'ai') && has(u, 'data') && aiDataCtx.length > 0) {
     out.push({ rule: 'ai+data+context', unit: u, points: 2 + titleBonus, concepts: ['ai', 'data', ...aiDataCtx] });
   }

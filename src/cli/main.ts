@@ -3,16 +3,34 @@
 import { Command, CommanderError } from 'commander';
 import { loadConfig, ConfigError, type Config } from '../config/load.js';
 import { setLogLevel } from '../log.js';
-import { createBot } from '../app.js';
-import { serve } from './serve.js';
-import { runDemo } from '../demo/demo.js';
-import { registerClassifyCommands } from './classify-commands.js';
-import { registerOptoutCommand } from './optout-command.js';
-import { registerSourcesCommand } from './sources-command.js';
-import { registerKbCommand } from './kb-command.js';
-import { registerSlackManifestCommand } from './slack-manifest.js';
-import { registerDiscordRegisterCommand } from './discord-register.js';
-import { installRuntimes } from './runtimes.js';
+import type { Store } from '../store/store.js';
+
+// Modules are imported when their command runs: start-up time is part of
+// every `poll --once`, and the chat and database libraries are heavy.
+type Registrar = (program: Command) => void;
+
+async function openStoreFromConfig(): Promise<Store> {
+  const c = loadConfigOrExit();
+  const { Store } = await import('../store/store.js');
+  return Store.open(c.STORE_URL, { prefix: c.STORE_PREFIX });
+}
+
+const classifyCommands = async (): Promise<Registrar> => (await import('./classify-commands.js')).registerClassifyCommands;
+const MORE_COMMANDS: Record<string, () => Promise<Registrar>> = {
+  'slack-manifest': async () => (await import('./slack-manifest.js')).registerSlackManifestCommand,
+  'discord-register': async () => (await import('./discord-register.js')).registerDiscordRegisterCommand,
+  classify: classifyCommands,
+  eval: classifyCommands,
+  optout: async () => (await import('./optout-command.js')).registerOptoutCommand,
+  sources: async () => {
+    const { registerSourcesCommand } = await import('./sources-command.js');
+    return (p) => registerSourcesCommand(p, { openStore: openStoreFromConfig });
+  },
+  kb: async () => {
+    const { registerKbCommand } = await import('./kb-command.js');
+    return (p) => registerKbCommand(p, { openStore: openStoreFromConfig, staleDays: () => loadConfigOrExit().KB_STALE_DAYS });
+  },
+};
 
 export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): Config {
   try {
@@ -29,7 +47,8 @@ export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): Config {
   }
 }
 
-export function buildProgram(): Command {
+/** The program; with `argv`, only the command about to run is loaded (all of them for help). */
+export async function buildProgram(argv: string[] = []): Promise<Command> {
   const program = new Command('optout-radar')
     .description('Watches tech news and regulators for AI-training-on-your-data stories and posts opt-out guidance to Slack, Discord or the console.')
     .showHelpAfterError()
@@ -39,7 +58,9 @@ export function buildProgram(): Command {
     .command('serve')
     .description('run the bot: scheduler, HTTP server and every configured adapter (console when none)')
     .action(async () => {
-      await serve(loadConfigOrExit());
+      const config = loadConfigOrExit();
+      await (await import('./runtimes.js')).installRuntimes();
+      await (await import('./serve.js')).serve(config);
     });
 
   program
@@ -50,6 +71,8 @@ export function buildProgram(): Command {
     .option('--sources <file>', 'sources file (JSON or OPML) instead of SOURCES_FILE / built-ins')
     .action(async (o: { once: boolean; dryRun?: boolean; sources?: string }) => {
       const config = loadConfigOrExit();
+      if (!o.dryRun) await (await import('./runtimes.js')).installRuntimes();
+      const { createBot } = await import('../app.js');
       const bot = await createBot(config, { sourcesFile: o.sources, console: true, noChat: Boolean(o.dryRun) });
       try {
         const report = await bot.cycle({ dryRun: Boolean(o.dryRun) });
@@ -69,22 +92,18 @@ export function buildProgram(): Command {
     .description('serve bundled sample feeds on 127.0.0.1 and run one cycle against them, offline, printing the alerts')
     .option('--lang <ll>', 'label language of the alerts (en, fr)', 'en')
     .action(async (o: { lang: string }) => {
-      await runDemo({ lang: o.lang });
+      await (await import('../demo/demo.js')).runDemo({ lang: o.lang });
     });
 
-  registerSlackManifestCommand(program);
-  registerDiscordRegisterCommand(program);
-  registerClassifyCommands(program);
-  registerOptoutCommand(program);
-  registerSourcesCommand(program, { openStore: async () => { const c = loadConfigOrExit(); const { Store } = await import('../store/store.js'); return Store.open(c.STORE_URL, { prefix: c.STORE_PREFIX }); } });
-  registerKbCommand(program, { openStore: async () => { const c = loadConfigOrExit(); const { Store } = await import('../store/store.js'); return Store.open(c.STORE_URL, { prefix: c.STORE_PREFIX }); }, staleDays: () => loadConfigOrExit().KB_STALE_DAYS });
+  const wanted = argv[0] && MORE_COMMANDS[argv[0]] ? [argv[0]] : Object.keys(MORE_COMMANDS);
+  const registrars = new Set(await Promise.all(wanted.map((name) => MORE_COMMANDS[name]!())));
+  for (const register of registrars) register(program);
 
   return program;
 }
 
 export async function main(argv: string[]): Promise<void> {
-  installRuntimes();
-  const program = buildProgram();
+  const program = await buildProgram(argv);
   program.exitOverride();
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -66,6 +66,13 @@ export const configSchema = z
       emptyToUndefined,
       z.coerce.number({ message: 'must be a number' }).min(0, { message: 'must be between 0 and 1' }).max(1, { message: 'must be between 0 and 1' }).default(0.5),
     ),
+    FETCH_ARTICLES: z.preprocess(
+      emptyToUndefined,
+      z
+        .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+        .default('true')
+        .transform((v) => ['true', '1', 'yes'].includes(v)),
+    ),
     MAX_ITEM_AGE_DAYS: z.preprocess(emptyToUndefined, z.coerce.number({ message: 'must be a number' }).positive({ message: 'must be positive' }).default(3)),
     ALERT_LANG: z.preprocess(emptyToUndefined, z.string().regex(/^[a-z]{2}$/, { message: 'must be a two-letter language code' }).default('en')),
     // Days before a deadline at which subscribed channels get a reminder, e.g. "7,1".

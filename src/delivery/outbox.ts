@@ -147,7 +147,7 @@ export class Outbox {
         byChannel.set(key, [...(byChannel.get(key) ?? []), d]);
       }
       const queues = [...byChannel.values()].map((q) => q.sort((a, b) => (a.order ?? '').localeCompare(b.order ?? '')));
-      const workers = Math.max(1, Math.min(this.o.concurrency ?? 16, queues.length));
+      const workers = Math.max(1, Math.min(this.o.concurrency ?? 256, queues.length));
       let next = 0;
       await Promise.all(
         Array.from({ length: workers }, async () => {

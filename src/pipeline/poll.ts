@@ -4,6 +4,8 @@ import type { Decision, Source, Story } from '../domain.js';
 import type { Store } from '../store/store.js';
 import type { AlertSink } from '../delivery/port.js';
 import { ingest, type IngestReport } from './ingest.js';
+import type { Fetcher } from '../fetch/fetcher.js';
+import type { ArticleFetcher } from '../article/index.js';
 import { classify } from '../classify/index.js';
 import { composeAlert } from '../compose/index.js';
 import { Outbox, ensureConfiguredSubscriptions, type DrainReport } from '../delivery/outbox.js';
@@ -25,7 +27,11 @@ export interface CycleOptions {
   /** Print alerts on this sink only; store nothing, post nothing. */
   dryRun?: { print: AlertSink };
   now?: () => Date;
-  /** Passed to ingest (lets tests and the demo fetch from loopback feeds). */
+  /** Kept across cycles so per-host limits, caches and backoff carry over. */
+  fetcher?: Fetcher;
+  /** Fetches article pages for items that may be relevant (SSRF-guarded). */
+  articles?: ArticleFetcher;
+  /** Passed to ingest when no fetcher is given. */
   fetcherOptions?: Record<string, unknown>;
   /** Counters for /metrics; absent in one-shot commands. */
   metrics?: PipelineMetrics;
@@ -69,7 +75,20 @@ async function cycleOnce(opts: CycleOptions, metrics: PipelineMetrics): Promise<
     now: now(),
     maxAgeDays: opts.maxAgeDays,
     dryRun: Boolean(opts.dryRun),
+    // Stories are written below, once classified.
+    writeStories: false,
+    ...(opts.fetcher ? { fetcher: opts.fetcher } : {}),
     ...(opts.fetcherOptions ? { fetcherOptions: opts.fetcherOptions } : {}),
+    ...(opts.articles
+      ? {
+          articles: {
+            fetcher: opts.articles,
+            // Only items that already look a little relevant are worth a page fetch.
+            filter: (item) => classify({ title: item.title, summary: item.summary, lang: item.lang }, { threshold: opts.threshold }).score >= 0.25,
+            max: 20,
+          },
+        }
+      : {}),
   } as Parameters<typeof ingest>[0]);
   const { changes, ...ingestSummary } = ingested;
   // A fetched body that failed to parse is a failure of the source, as its health shows.

@@ -52,7 +52,7 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 export function toOpml(sources: Source[], title = 'optout-radar sources'): string {
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    '<opml version="2.0" xmlns:radar="https://github.com/optout-radar/ns">',
+    '<opml version="2.0" xmlns:radar="urn:optout-radar:opml">',
     `  <head><title>${esc(title)}</title><dateCreated>${new Date().toUTCString()}</dateCreated></head>`,
     '  <body>',
   ];

@@ -9,6 +9,7 @@ import { registerSecrets } from '../../log.js';
 import { footerHasStory, renderAlert } from './embeds.js';
 import { NO_MENTIONS, safeContent, type MessageBody } from './limits.js';
 import { toDeliveryError } from './rest.js';
+import { Pacer, DISCORD_GLOBAL_INTERVAL_MS } from '../../delivery/pacer.js';
 
 const WEBHOOK_URL = /^https?:\/\/[^/\s]+\/api(?:\/v\d+)?\/webhooks\/(\d{5,25})\/([\w-]{10,200})\/?$/i;
 
@@ -36,6 +37,9 @@ export class DiscordSink implements AlertSink {
   // store, the logs or delivery ids.
   private readonly webhooks = new Map<string, WebhookClient>();
   private botUserId: Promise<string | undefined> | undefined;
+
+  // Bot requests share Discord's global 50/s limit; webhooks have their own limits.
+  private readonly globalPace = new Pacer(DISCORD_GLOBAL_INTERVAL_MS);
 
   constructor(private readonly opts: DiscordSinkOptions) {
     for (const c of opts.channels) {
@@ -99,6 +103,7 @@ export class DiscordSink implements AlertSink {
   private async send(channelId: string, body: MessageBody): Promise<PostResult> {
     try {
       const hook = this.webhooks.get(channelId);
+      if (!hook) await this.globalPace.wait();
       // WebhookClient.send always asks for ?wait=true, so the message id comes back.
       const msg = hook
         ? ((await hook.send({ ...webhookPayload(body) })) as APIMessage)

@@ -5,13 +5,14 @@ import { both, near } from './util.js';
 // together ("Nutzerdaten", "KI-Training"), so many patterns have no end boundary.
 const AI = String.raw`(?:\bki\b|\bki-|kunstliche\w* intelligenz|sprachmodell\w*|\bmodell\w*|chatbot\w*|algorithm\w*|maschinell\w* lernen|\bai\b|grok|gemini|chatgpt|llama|claude|copilot|meta ai|bard|firefly|midjourney|dall-?e|stable diffusion|openai|anthropic|perplexity|deepseek|mistral ai)`;
 // Narrow AI mention (no bare "model"/"algorithm"): used where AI is the only link to the story.
-const AIS = String.raw`(?:\bki\b|\bki-|kunstliche\w* intelligenz|sprachmodell\w*|\bchatbot\w*|chatgpt|\bgemini\b|\bgrok\b|\bllama\b|\bclaude\b|\bcopilot\b|\bmeta ai\b|\bai\b|bard|firefly|midjourney|dall-?e|stable diffusion|openai|anthropic|perplexity|deepseek|mistral ai)`;
+const AIS = String.raw`(?:maschinelle\w* lernen|\bki\b|\bki-|kunstliche\w* intelligenz|sprachmodell\w*|\bchatbot\w*|chatgpt|\bgemini\b|\bgrok\b|\bllama\b|\bclaude\b|\bcopilot\b|\bmeta ai\b|\bai\b|bard|firefly|midjourney|dall-?e|stable diffusion|openai|anthropic|perplexity|deepseek|mistral ai)`;
 const PEOPLE = String.raw`(?:nutzer\w*|user\w*|kunden|kundinnen|mitglieder\w*|menschen|personen|verbraucher\w*|kinder\w*|europaer\w*|deutschen|beschaftigte\w*|kunstler\w*|urheber\w*|mitarbeitend\w*|mitarbeiter\w*)`;
-const STUFF = String.raw`(?:daten|beitrage\w*|posts|nachrichten|chats|unterhaltungen|gesprache\w*|fotos|bilder\w*|videos|stimmen?|aufnahmen|inhalte\w*|kommentare\w*|profile\w*|dateien|dokumente\w*|texte\w*|werke\w*|eingaben|interaktionen|informationen|anrufe|meetings|designs|entwurfe|e-?mails|mails)`;
+const STUFF = String.raw`(?:daten|beitrage\w*|posts|nachrichten|chats|unterhaltungen|gesprache\w*|fotos|bilder\w*|videos|stimmen?|aufnahmen|inhalte\w*|kommentare\w*|profile\w*|dateien|dokumente\w*|texte\w*|werke\w*|eingaben|interaktionen|informationen|anrufe|meetings|designs|entwurfe|e-?mails|mails|tweets)`;
 
 export const de: Lexicon = {
   ai: [AIS],
   train: [
+    String.raw`\b(?:\w*daten|\w*inhalte\w*|\w*beitrage\w*|\w*nachrichten|chats|\w*dateien|antworten)\b[^.!?;]{0,30}\bfur (?:seine|ihre) (?:eigenen )?modelle\b`,
     String.raw`\b(?:nutzung|verwendung|verarbeitung) (?:der |von |ihrer |seiner |eurer )(?:\w+ ){0,2}?(?:\w*daten|inhalte|beitrage|fotos|nachrichten) (?:\w+ ){0,2}?(?:durch|fur|zur) (?:die |eine |metas |\w+s )?${AI}`,
     String.raw`\bum (?:seine |ihre |die |eigene )?(?:\w+ )?${AI}\w* (?:zu )?(?:entwickeln|trainieren|verbessern|futtern)\b`,
     near(AIS, String.raw`\b(?:lernt|lernen|lerne|lernte)\b`, 20),
@@ -30,7 +31,7 @@ export const de: Lexicon = {
   ],
   data: [
     String.raw`\b(?:chatverlauf\w*|sprachaufnahme\w*|gesprachsaufzeichnung\w*|sprachnachricht\w*)\b`,
-    String.raw`\b(?:nutzer|kunden|personen|mitglieder|user|verbraucher|patienten|gesundheits|profil|standort|biometrie|chat|gesprachs)\w*(?:daten|inhalt\w*|beitrag\w*|informationen|nachrichten|fotos|dokument\w*|dateien|chats)\b`,
+    String.raw`\b(?:nutzer|kunden|personen|mitglieder|user|verbraucher|patienten|gesundheits|profil|standort|biometrie|chat|gesprachs)\w*(?:daten|inhalt\w*|beitrag\w*|informationen|nachrichten|fotos|dokument\w*|dateien|chats|werk\w*)\b`,
     String.raw`\bhochgeladene\w* (?:dateien|inhalte|fotos|bilder|dokumente)\b`,
     String.raw`\bpersonenbezogen\w* (?:daten|informationen)\b`,
     String.raw`uploads?\b`,

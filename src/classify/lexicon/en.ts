@@ -16,7 +16,8 @@ export const en: Lexicon = {
   ai: [AIS],
   train: [
     String.raw`\buse of (?:[\w']+ ){0,3}?(?:data|content|posts|photos|messages|information) (?:by|for|in) (?:its |their |the )?${AI}`,
-    String.raw`\b(?:data|content|posts|tweets|photos|images|pictures|messages|chats|conversations|information|videos|recordings|files|documents|emails|comments|profiles|uploads|works?|artwork|designs)\b[^.!?;]{0,40}\b(?:for|to power|to build|to develop|to improve|into) (?:its |their |the |his |her |own |new |generative )*(?:ai|a\.i\.|artificial intelligence|generative ai|chatbots?|llms?|ai models?|grok|gemini|meta ai|copilot|chatgpt|claude|llama)\b`,
+    String.raw`\b(?:data|content|posts|tweets|photos|images|pictures|messages|chats|conversations|information|videos|recordings|files|documents|emails|comments|profiles|uploads|works?|artwork|designs)\b[^.!?;]{0,40}\b(?:for|to power|to build|to develop|to improve|into) (?:its |their |the |his |her |own |new |generative )*(?:ai|a\.i\.|artificial intelligence|generative ai|machine learning|chatbots?|llms?|ai models?|grok|gemini|meta ai|copilot|chatgpt|claude|llama)\b`,
+    String.raw`\b(?:data|content|posts|messages|chats|conversations|files|uploads|emails|answers)\b[^.!?;]{0,30}\bfor (?:its|their) (?:own )?(?:ai )?models\b`,
     ...both(TRAIN_V, String.raw`\b${AI}\b`, 40),
     String.raw`(?<!how )\b(?:to|for|used to|using it to|use it to|using them to|used them to) (?:re)?train\b(?! (?:station|tracks?|line|crash|driver|ride))`,
     String.raw`\b(?:ai|model|llm|chatbot|algorithm|machine[- ]learning|generative ai|gen ?ai)[- ]training\b`,
@@ -27,6 +28,8 @@ export const en: Lexicon = {
     String.raw`\bteach(?:es|ing)?\s+${W}${AI}\b`,
     String.raw`\b${AI}\s+(?:\w+\s+){0,2}(?:learn|learns|learning|learned|learnt)\s+from\b`,
     String.raw`\bdata for (?:generative )?ai\b`,
+    String.raw`\b[a-z]+s (?:could |would |will |can |may |might |to )?train (?:\w+ ){0,2}?${AI}\b`,
+    String.raw`\bai (?:data )?(?:grab|harvest\w*|land ?grab)\b|\bdata grab\b`,
     String.raw`\bdata for (?:model |service |product )?improvements?\b`,
     String.raw`\b(?:used|use|using|usable) (?:for|in) (?:ai |model |llm )?training\b`,
     String.raw`\b(?:used?|using|uses) (?:\w+ ){0,3}?to (?:build|develop|power|improve|create|teach|feed) (?:\w+ ){0,2}?${AI}\b`,
@@ -45,6 +48,7 @@ export const en: Lexicon = {
     String.raw`\b(?:users?|customers?|members?|people|individuals|consumers?|subscribers?|clients?|patients?|children|kids?|child|minors|teens|employees|creators?|artists?|writers|musicians|actors|narrators|photographers|fans|listeners|viewers|europeans|americans|brits|britons|brazilians|australians|account holders|everyone|someone)(?:'s|s'|')\s+(?:[\w-]+\s+)?${STUFF}\b`,
     String.raw`\b(?:user|users|customer|member|consumer|subscriber|patient|children|kids) (?:data|content|posts|photos|messages|information|conversations|chats|recordings|files)\b`,
     String.raw`\b(?:their|our|my) ${STUFF}\b`,
+    String.raw`\b(?:users|creators|artists|customers|members|people|writers|photographers)\b[^.!?;]{0,25}\btheir (?:own )?(?:work|works|content|data|posts|photos|art|designs)\b`,
     String.raw`\b${STUFF}\s+(?:of|from|by|on|belonging to|shared by|uploaded by|posted by)\s+(?:its\s+|their\s+|the\s+|millions of\s+|\w+\s+)?${PEOPLE}`,
     String.raw`\b(?:personal|private|sensitive|customer|user|consumer|biometric|health|behaviou?ral|member)[- ](?:data|information|content|messages|photos|details|audio|video|videos|calls|chats?|conversations|files|documents|recordings|emails|work|works|designs|art|artwork|projects)\b`,
     String.raw`\b(?:user[- ]generated content|ugc|chat (?:history|histories|logs|transcripts)|voice (?:recordings?|data|samples)|public (?:posts|content|data|photos|profiles|comments)|private messages|direct messages|pii)\b`,
@@ -56,7 +60,7 @@ export const en: Lexicon = {
     String.raw`\buploaded (?:files|photos|images|videos|documents|content)\b`,
     String.raw`\b(?:tweets|selfies|(?:posts|photos|comments|captions|images) and (?:photos|comments|images|videos|captions|messages|posts))\b`,
   ],
-  content: [String.raw`\bpublic(?:ly available)? (?:data|information)\b|\b(?:files|documents|docs|calls|meetings|recordings|chats?|audio|video|conversations|messages|photos|images|videos|posts|uploads|emails|prompts|transcripts|voices?|artwork|answers|comments)\b`],
+  content: [String.raw`\b(?:word|excel|powerpoint|onedrive|google docs|google drive|gmail|dropbox)\b|\bpublic(?:ly available)? (?:data|information)\b|\b(?:files|documents|docs|calls|meetings|recordings|chats?|audio|video|conversations|messages|photos|images|videos|posts|uploads|emails|prompts|transcripts|voices?|artwork|answers|comments)\b`],
   personal: [String.raw`\b(?:chats?|conversations|calls|meetings|messages|dms|emails|inbox|voice notes|recordings|uploads|uploaded files|files|documents|posts|tweets|comments|answers|prompts|transcripts)\b`],
   privacy: [String.raw`\b(?:privacy|data protection|gdpr|data[- ]privacy|personal data|personal information|data rights|data collection|data breach(?:es)?|legal basis|legitimate interests?)\b`],
   optout: [
@@ -74,6 +78,7 @@ export const en: Lexicon = {
     String.raw`\b(?:terms of (?:service|use)|terms and conditions|user agreement|tos|t&cs?|privacy (?:policy|policies|notice|terms))\b`,
     String.raw`\b(?:new|updated?|updates|changes?|changed|changing|revis\w+|rewrit\w+|quietly)\s+(?:\w+\s+){0,2}(?:terms|policy|policies)\b`,
     String.raw`\b(?:ai|a\.i\.) (?:terms|policy|policies|clause)\b`,
+    String.raw`\b(?:clauses?|clausula|clausola|klausel|clausule|privacy principles)\b`,
     String.raw`\bterms\b[^.!?;]{0,30}\b(?:backlash|outcry|uproar|controversy)\b`,
   ],
   legal: [
@@ -83,6 +88,7 @@ export const en: Lexicon = {
     String.raw`\b(?:does ?n[o']?t|do ?n[o']?t|did ?n[o']?t|won'?t|will not|would not|is not|isn'?t|are not|aren'?t|never|no longer|denies|denied|deny|clarif\w+|says no|rul\w+ out|refut\w+|pledg\w+ not|promis\w+ not|not (?:be )?used|admits?|admitted|acknowledg\w+|confirms?|confirmed)\b`,
   ],
   deal: [
+    String.raw`\b(?:transfer|handing over|hand over|hands over|cession|cesion|cessione|cessao|weitergabe|uberlassung|overdracht|exploitation)\b`,
     String.raw`\b(?:licens\w+|deals?|agreements?|partner(?:s|ed|ing|ships?)?|api access|access to (?:its|their)? ?(?:data|api|content)|charg(?:e|es|ed|ing) (?:\w+ ){0,3}for|pay(?:s|ing)? (?:up|for (?:its |their |the )?(?:access|data|api|content|training|posts))|pony up|sell(?:s|ing)? (?:\w+ ){0,2}(?:data|content|posts|answers|photos|images|messages|chats|conversations|tweets|videos|archives?))\b`,
     String.raw`\bshar(?:e|es|ed|ing)\b[^.!?;]{0,40}\bwith (?:ai|openai|google|midjourney|anthropic|microsoft)\b`,
   ],

@@ -4,13 +4,14 @@ import { both, near } from './util.js';
 // Spanish (folded).
 const AI = String.raw`(?:\bia\b|inteligencia artificial|\bmodelos?\b|chatbots?|algoritmos?|aprendizaje automatico|grok|gemini|chatgpt|llama|claude|copilot|meta ai|bard|firefly|midjourney|dall-?e|stable diffusion|openai|anthropic|perplexity|deepseek|mistral ai)`;
 // Narrow AI mention (no bare "model"/"algorithm"): used where AI is the only link to the story.
-const AIS = String.raw`(?:\bia\b|inteligencia artificial|modelos? de lenguaje|\bchatbots?\b|chatgpt|\bgemini\b|\bgrok\b|\bllama\b|\bclaude\b|\bcopilot\b|\bmeta ai\b|bard|firefly|midjourney|dall-?e|stable diffusion|openai|anthropic|perplexity|deepseek|mistral ai)`;
+const AIS = String.raw`(?:aprendizaje automatico|\bia\b|inteligencia artificial|modelos? de lenguaje|\bchatbots?\b|chatgpt|\bgemini\b|\bgrok\b|\bllama\b|\bclaude\b|\bcopilot\b|\bmeta ai\b|bard|firefly|midjourney|dall-?e|stable diffusion|openai|anthropic|perplexity|deepseek|mistral ai)`;
 const PEOPLE = String.raw`(?:usuari\w+|clientes|miembros|personas|gente|consumidores|suscriptores|ninos|menores|europeos|espanoles|empleados|creadores|artistas|cuentas)`;
-const STUFF = String.raw`(?:datos|publicaciones|posts|mensajes|chats|conversaciones|fotos|fotografias|imagenes|videos|voz|voces|grabaciones|contenidos?|comentarios|perfiles|archivos|documentos|interacciones|obras|trabajos?|informacion|llamadas|reuniones|disenos|correos|e-?mails)`;
+const STUFF = String.raw`(?:datos|publicaciones|posts|mensajes|chats|conversaciones|fotos|fotografias|imagenes|videos|voz|voces|grabaciones|contenidos?|comentarios|perfiles|archivos|documentos|interacciones|obras|trabajos?|informacion|llamadas|reuniones|disenos|correos|e-?mails|tuits|tweets)`;
 
 export const es: Lexicon = {
   ai: [AIS],
   train: [
+    String.raw`\b(?:datos|contenidos?|publicaciones|mensajes|conversaciones|archivos|respuestas)\b[^.!?;]{0,30}\bpara sus (?:propios )?modelos\b`,
     String.raw`\buso (?:de|de los|de las|de sus|de tus) (?:\w+ ){0,2}?(?:datos|contenidos?|publicaciones|fotos|mensajes) (?:\w+ ){0,2}?(?:por|para) (?:la |el |su |sus )?${AI}`,
     String.raw`\bpara (?:desarrollar|construir|mejorar|entrenar|alimentar) (?:su |sus |la |el |los |las )?(?:propi[ao]s? )?${AI}`,
     near(AIS, String.raw`\b(?:aprende|aprendera|aprender|aprenden)\b`, 20),
@@ -46,7 +47,7 @@ export const es: Lexicon = {
     String.raw`\b(?:denuncia\w*|demanda\w*|querella|reclamacion\w*|tribunal\w*|juez|sentencia|fallo|investiga\w+|multa\w*|sancion\w*|prohib\w+|bloque\w+|suspend\w+|suspension|paraliz\w+|paus\w+|orden\w*|autoridad|regulador\w*|supervisor\w*|aepd|agencia|ilegal\w*|base legal|interes legitimo|accion colectiva|advert\w+|detener|frena\w*|acus\w+)\b`,
   ],
   deny: [String.raw`\b(?:no|nunca|niega\w*|desmiente\w*|aclara\w*|clarifica\w*|admite|reconoce|confirma)\b`],
-  deal: [String.raw`\b(?:licencia\w*|acuerdo\w*|alianza|pag\w+|cobr\w+|vend\w+)\b`],
+  deal: [String.raw`\b(?:venta|licencia\w*|acuerdo\w*|alianza|pag\w+|cobr\w+|vend\w+)\b`],
   copyright: [String.raw`\b(?:derechos de autor|copyright|editores|editoriales|autores|periodicos|medios|prensa|new york times|getty|libros)\b`],
   crawler: [String.raw`\b(?:rastreador\w*|crawlers?|scraping|robots\.txt|gptbot)\b`],
   face: [String.raw`\b(?:reconocimiento facial|clearview|pimeyes)\b`],

@@ -4,13 +4,14 @@ import { both, near } from './util.js';
 // French (folded: "entraîner" → "entrainer", "données" → "donnees").
 const AI = String.raw`(?:(?:l'|d')?ia\b|i\.a\.|intelligence artificielle|modeles?\b|agents? conversationnels?|chatbots?|algorithmes?|apprentissage automatique|grok|gemini|chatgpt|llama|claude|copilot|meta ai|bard|firefly|midjourney|dall-?e|stable diffusion|openai|anthropic|perplexity|deepseek|mistral ai)`;
 // Narrow AI mention (no bare "model"/"algorithm"): used where AI is the only link to the story.
-const AIS = String.raw`(?:(?:\bl'|\bd')?ia\b|\bi\.a\.|intelligence artificielle|modeles? de langage|agents? conversationnels?|\bchatbots?\b|chatgpt|\bgemini\b|\bgrok\b|\bllama\b|\bclaude\b|\bcopilot\b|\bmeta ai\b|bard|firefly|midjourney|dall-?e|stable diffusion|openai|anthropic|perplexity|deepseek|mistral ai)`;
+const AIS = String.raw`(?:apprentissage automatique|(?:\bl'|\bd')?ia\b|\bi\.a\.|intelligence artificielle|modeles? de langage|agents? conversationnels?|\bchatbots?\b|chatgpt|\bgemini\b|\bgrok\b|\bllama\b|\bclaude\b|\bcopilot\b|\bmeta ai\b|bard|firefly|midjourney|dall-?e|stable diffusion|openai|anthropic|perplexity|deepseek|mistral ai)`;
 const PEOPLE = String.raw`(?:utilisat(?:eurs?|rices?)|internautes|abonnes|membres|clients|personnes|usagers|europeens|francais|enfants|mineurs|salaries|createurs|artistes|comptes)`;
-const STUFF = String.raw`(?:donnees|publications?|posts?|messages?|conversations?|photos?|images?|videos?|voix|enregistrements?|contenus?|commentaires?|profils?|fichiers?|documents?|echanges|discussions|historiques?|requetes|interactions|oeuvres|informations|textes|appels|reunions|fichiers|creations|maquettes|e-?mails|courriels|mails)`;
+const STUFF = String.raw`(?:donnees|publications?|posts?|messages?|conversations?|photos?|images?|videos?|voix|enregistrements?|contenus?|commentaires?|profils?|fichiers?|documents?|echanges|discussions|historiques?|requetes|interactions|oeuvres|informations|textes|appels|reunions|fichiers|creations|maquettes|e-?mails|courriels|mails|tweets)`;
 
 export const fr: Lexicon = {
   ai: [AIS],
   train: [
+    String.raw`\b(?:donnees|contenus?|publications|messages|conversations|fichiers|reponses)\b[^.!?;]{0,30}\bpour ses (?:propres )?modeles\b`,
     String.raw`\b(?:utilisation|usage|exploitation) (?:de |des |du |de leurs |de vos |de ses )(?:\w+ ){0,2}?(?:donnees|contenus?|publications|photos|messages) (?:\w+ ){0,2}?(?:par|pour) (?:l'|les |son |ses |leur |meta )?${AI}`,
     String.raw`\b(?:pour|afin de|a) (?:developper|construire|concevoir|ameliorer|entrainer|nourrir|alimenter) (?:ses |son |sa |leurs |leur |les |l'|des |de )?(?:propres )?${AI}`,
     near(AIS, String.raw`\b(?:apprend|apprendra|apprendre|apprennent)\b`, 20),

@@ -4,13 +4,14 @@ import { both, near } from './util.js';
 // Italian (folded).
 const AI = String.raw`(?:(?:l'|dell')?ia\b|\bai\b|intelligenz[ae] artificial[ei]|\bmodell[oi]\b|chatbot|algoritm[oi]|apprendimento automatico|grok|gemini|chatgpt|llama|claude|copilot|meta ai|bard|firefly|midjourney|dall-?e|stable diffusion|openai|anthropic|perplexity|deepseek|mistral ai)`;
 // Narrow AI mention (no bare "model"/"algorithm"): used where AI is the only link to the story.
-const AIS = String.raw`(?:(?:\bl'|\bdell')?ia\b|\bai\b|intelligenz[ae] artificial[ei]|modell[oi] linguistic[oi]|\bchatbot\b|chatgpt|\bgemini\b|\bgrok\b|\bllama\b|\bclaude\b|\bcopilot\b|\bmeta ai\b|bard|firefly|midjourney|dall-?e|stable diffusion|openai|anthropic|perplexity|deepseek|mistral ai)`;
+const AIS = String.raw`(?:apprendimento automatico|(?:\bl'|\bdell')?ia\b|\bai\b|intelligenz[ae] artificial[ei]|modell[oi] linguistic[oi]|\bchatbot\b|chatgpt|\bgemini\b|\bgrok\b|\bllama\b|\bclaude\b|\bcopilot\b|\bmeta ai\b|bard|firefly|midjourney|dall-?e|stable diffusion|openai|anthropic|perplexity|deepseek|mistral ai)`;
 const PEOPLE = String.raw`(?:utent\w+|clienti|iscritti|membri|persone|consumatori|abbonati|bambini|minori|europei|italiani|dipendenti|creatori|artisti|account)`;
-const STUFF = String.raw`(?:dati|post|pubblicazioni|messaggi|chat|conversazioni|foto|fotografie|immagini|video|voce|voci|registrazioni|contenuti|commenti|profili|file|documenti|interazioni|opere|informazioni|chiamate|riunioni|progetti|e-?mail|mail)`;
+const STUFF = String.raw`(?:dati|post|pubblicazioni|messaggi|chat|conversazioni|foto|fotografie|immagini|video|voce|voci|registrazioni|contenuti|commenti|profili|file|documenti|interazioni|opere|informazioni|chiamate|riunioni|progetti|e-?mail|mail|tweet)`;
 
 export const it: Lexicon = {
   ai: [AIS],
   train: [
+    String.raw`\b(?:dati|contenuti|post|messaggi|conversazioni|file|risposte)\b[^.!?;]{0,30}\bper i (?:suoi|loro) (?:propri )?modelli\b`,
     String.raw`\b(?:uso|utilizzo) (?:dei|delle|di|dei propri|dei suoi) (?:\w+ ){0,2}?(?:dati|contenuti|post|foto|messaggi) (?:\w+ ){0,2}?(?:da parte dell'|da parte di|dall'|per l'|per la )?${AI}`,
     String.raw`\bper (?:sviluppare|costruire|migliorare|addestrare|alimentare) (?:i suoi |il suo |la sua |le sue |l'|i |il |la |le |gli )?(?:propri |propria )?${AI}`,
     near(AIS, String.raw`\b(?:impara|imparera|imparare|imparano)\b`, 20),
@@ -47,7 +48,7 @@ export const it: Lexicon = {
     String.raw`\b(?:garante|denuncia\w*|reclam\w+|esposto|ricorso|causa|class action|tribunale|sentenza|giudic\w+|istruttoria|indagin\w+|indag\w+|sanzion\w+|multa\w*|vieta|vietat\w+|divieto|blocc\w+|sospen\w+|stop|ordin\w+|autorita|ingiunzione|illegal\w+|illecit\w+|base giuridica|legittimo interesse|avvertiment\w+|accus\w+|limitazione)\b`,
   ],
   deny: [String.raw`\b(?:non|mai|nega\w*|smentisc\w+|chiarisc\w+|precisa\w*|ammette|conferma|riconosce)\b`],
-  deal: [String.raw`\b(?:licenz\w+|accord\w+|intesa|partnership|pag\w+|vend\w+|cedere)\b`],
+  deal: [String.raw`\b(?:vendita|licenz\w+|accord\w+|intesa|partnership|pag\w+|vend\w+|cedere)\b`],
   copyright: [String.raw`\b(?:diritto d'autore|copyright|editori|autori|giornali|testate|new york times|getty|siae|libri)\b`],
   crawler: [String.raw`\b(?:crawler|scraping|web scraping|robots\.txt|gptbot)\b`],
   face: [String.raw`\b(?:riconoscimento facciale|clearview|pimeyes)\b`],

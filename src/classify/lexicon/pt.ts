@@ -4,13 +4,14 @@ import { both, near } from './util.js';
 // Portuguese, Brazilian and European spellings (folded).
 const AI = String.raw`(?:\bia\b|inteligencia artificial|\bmodelos?\b|chatbots?|algoritmos?|aprendizado de maquina|aprendizagem automatica|grok|gemini|chatgpt|llama|claude|copilot|meta ai|bard|firefly|midjourney|dall-?e|stable diffusion|openai|anthropic|perplexity|deepseek|mistral ai)`;
 // Narrow AI mention (no bare "model"/"algorithm"): used where AI is the only link to the story.
-const AIS = String.raw`(?:\bia\b|inteligencia artificial|modelos? de linguagem|\bchatbots?\b|chatgpt|\bgemini\b|\bgrok\b|\bllama\b|\bclaude\b|\bcopilot\b|\bmeta ai\b|bard|firefly|midjourney|dall-?e|stable diffusion|openai|anthropic|perplexity|deepseek|mistral ai)`;
+const AIS = String.raw`(?:aprendizado de maquina|aprendizagem automatica|\bia\b|inteligencia artificial|modelos? de linguagem|\bchatbots?\b|chatgpt|\bgemini\b|\bgrok\b|\bllama\b|\bclaude\b|\bcopilot\b|\bmeta ai\b|bard|firefly|midjourney|dall-?e|stable diffusion|openai|anthropic|perplexity|deepseek|mistral ai)`;
 const PEOPLE = String.raw`(?:usuari\w+|utilizadores|clientes|membros|pessoas|consumidores|assinantes|criancas|menores|europeus|brasileiros|portugueses|funcionarios|criadores|artistas|contas)`;
-const STUFF = String.raw`(?:dados|publicacoes|posts|postagens|mensagens|chats|conversas|fotos|fotografias|imagens|videos|voz|vozes|gravacoes|conteudos?|comentarios|perfis|arquivos|ficheiros|documentos|interacoes|obras|informacoes|chamadas|reunioes|designs|projetos|e-?mails)`;
+const STUFF = String.raw`(?:dados|publicacoes|posts|postagens|mensagens|chats|conversas|fotos|fotografias|imagens|videos|voz|vozes|gravacoes|conteudos?|comentarios|perfis|arquivos|ficheiros|documentos|interacoes|obras|informacoes|chamadas|reunioes|designs|projetos|e-?mails|tuites|tweets)`;
 
 export const pt: Lexicon = {
   ai: [AIS],
   train: [
+    String.raw`\b(?:dados|conteudos?|publicacoes|mensagens|conversas|arquivos|respostas)\b[^.!?;]{0,30}\bpara (?:os )?seus (?:proprios )?modelos\b`,
     String.raw`\buso (?:de|dos|das|de seus|de suas) (?:\w+ ){0,2}?(?:dados|conteudos?|publicacoes|fotos|mensagens) (?:\w+ ){0,2}?(?:pela|pelo|por|para) (?:a |o |sua |seu )?${AI}`,
     String.raw`\bpara (?:desenvolver|construir|melhorar|aprimorar|treinar|alimentar) (?:seus |sua |seu |suas |os |as |o |a )?(?:proprios? |propria )?${AI}`,
     near(AIS, String.raw`\b(?:aprende|aprendera|aprender|aprendem)\b`, 20),
@@ -46,7 +47,7 @@ export const pt: Lexicon = {
     String.raw`\b(?:anpd|queixa\w*|reclamac\w*|denuncia\w*|processa\w*|processo|acao judicial|tribunal|justica|juiz|sentenca|decisao|investiga\w+|multa\w*|sanc\w+|proib\w+|bloque\w+|suspend\w+|suspensao|suspensa|interromp\w+|ordem|ordena|autoridade|regulador\w*|ilegal|base legal|interesse legitimo|acao coletiva|idec|notific\w+|acus\w+|medida preventiva|cnpd)\b`,
   ],
   deny: [String.raw`\b(?:nao|nunca|nega\w*|desmente\w*|esclarec\w+|admite|confirma|reconhece)\b`],
-  deal: [String.raw`\b(?:licenc\w+|acordo\w*|parceria|pag\w+|cobr\w+|vend\w+)\b`],
+  deal: [String.raw`\b(?:venda|licenc\w+|acordo\w*|parceria|pag\w+|cobr\w+|vend\w+)\b`],
   copyright: [String.raw`\b(?:direitos autorais|direito de autor|copyright|editoras|autores|jornais|imprensa|new york times|getty|livros)\b`],
   crawler: [String.raw`\b(?:rastreador\w*|crawlers?|raspagem|scraping|robots\.txt|gptbot)\b`],
   face: [String.raw`\b(?:reconhecimento facial|clearview|pimeyes)\b`],
