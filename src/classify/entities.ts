@@ -95,7 +95,7 @@ export const REGULATORS: Alias[] = [
   cs('Garante', String.raw`\bGarante\b(?! que)`),
   ci('AEPD', String.raw`\baepd\b|\bagencia espanola de proteccion de datos\b|\bspanish data protection agency\b`),
   ci('AP', String.raw`\bautoriteit persoonsgegevens\b|\bdutch (?:data protection|privacy) (?:authority|regulator|watchdog)\b`),
-  cs('AP', String.raw`\bde AP\b|\bAP (?:waarschuwt|roept|adviseert|zegt)\b`),
+  cs('AP', String.raw`\bde AP\b|\bAP (?:waarschuwt|roept|adviseert|zegt|publiceert|stelt|onderzoekt|legt|beboet|start|vindt|wil|eist)\b|\bAP:`),
   ci('HmbBfDI', String.raw`\bhmbbfdi\b|\bhamburg\w* (?:data protection|datenschutz\w*)|\bhamburg commissioner\b`),
   ci('BfDI', String.raw`\bbfdi\b|\bbundesdatenschutzbeauftragt\w*|\bfederal commissioner for data protection\b`),
   ci('LfDI / state DPA (DE)', String.raw`\blfdi\b|\blandesdatenschutzbeauftragt\w*|\bbaylda\b|\bverbraucherzentrale nrw\b`),
@@ -175,6 +175,15 @@ function compile(table: Alias[]): Compiled[] {
   }
   compiled.set(table, c);
   return c;
+}
+
+/** True when any alias of the table occurs in the text (one scan per case mode). */
+export function anyMatch(table: Alias[], text: string): boolean {
+  for (const { re } of compile(table)) {
+    re.lastIndex = 0;
+    if (re.test(text)) return true;
+  }
+  return false;
 }
 
 /** Names of every match, de-duplicated, in table order. */

@@ -13,6 +13,9 @@ const RULE_TEXT: Record<RuleId, string> = {
   'train+content+context': 'AI training of files, calls, chats or posts, with a denial, opt-out, policy or legal angle',
   'ai+policy+privacy': 'an AI-related terms or policy change with a privacy or opt-out angle',
   'train+personal': "AI training on people's chats, calls, messages or posts",
+  'ai+optout+platform': 'an opt-out, objection or deadline about a platform’s AI use',
+  'ai+scrape+data': 'AI companies scraping people’s posts or data',
+  'ai+content+optout': 'excluding or opting content out of AI models',
   'ugc+train': 'content of a platform built on user posts used for AI training',
   'ugc+ai+deal': 'a platform of user posts making a deal with an AI company',
 };

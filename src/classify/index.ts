@@ -3,7 +3,7 @@
 // sentence-level concept co-occurrence, a points score, quoted reasons.
 import type { Decision } from '../domain.js';
 import type { Alias } from './entities.js';
-import { findAll, PLATFORMS, REGULATORS, REGIONS, ADVOCACY, UGC_PLATFORMS } from './entities.js';
+import { anyMatch, findAll, PLATFORMS, REGULATORS, REGIONS, ADVOCACY, UGC_PLATFORMS } from './entities.js';
 import { explain } from './explain.js';
 import { detectLang } from './lang.js';
 import { splitUnits, type Unit } from './matcher.js';
@@ -27,12 +27,10 @@ const NOT_DPA = new Set(['FTC', 'European Commission']);
 
 const WATCHDOG_ALIASES = [...REGULATORS.filter((a) => !NOT_DPA.has(a.name)), ...ADVOCACY];
 const UGC_ALIASES = PLATFORMS.filter((a) => UGC_PLATFORMS.has(a.name));
+const META_ALIASES = PLATFORMS.filter((a) => a.name.startsWith('Meta'));
 
 function markUnits(units: Unit[], aliases: Alias[], into: Set<Unit>): void {
-  for (const u of units) {
-    const t = unaccent(u.text);
-    if (aliases.some((a) => a.re.test(t))) into.add(u);
-  }
+  for (const u of units) if (anyMatch(aliases, unaccent(u.text))) into.add(u);
 }
 
 function clean(s: string | undefined): string {
@@ -67,10 +65,12 @@ export function classify(input: ClassifyInput, opts: { threshold?: number } = {}
   const advocacy = findAll(ADVOCACY, raw);
   const dataRegulators = regulators.filter((r) => !NOT_DPA.has(r));
 
-  const flags = { dpa: new Set<Unit>(), ugc: new Set<Unit>() };
+  const flags = { dpa: new Set<Unit>(), ugc: new Set<Unit>(), meta: new Set<Unit>(), platform: new Set<Unit>() };
   // Data-protection authorities and privacy advocacy groups both give a sentence a privacy angle.
   if (dataRegulators.length || advocacy.length) markUnits(units, WATCHDOG_ALIASES, flags.dpa);
   if (platforms.some((p) => UGC_PLATFORMS.has(p))) markUnits(units, UGC_ALIASES, flags.ugc);
+  if (platforms.some((p) => p.startsWith('Meta'))) markUnits(units, META_ALIASES, flags.meta);
+  if (platforms.length) markUnits(units, PLATFORMS, flags.platform);
 
   const s = score(units, { platforms, dataRegulators, advocacy }, flags);
   const relevant = s.score >= threshold;

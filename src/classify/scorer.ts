@@ -14,7 +14,10 @@ export type RuleId =
   | 'ugc+train'
   | 'train+content+context'
   | 'ai+policy+privacy'
-  | 'train+personal';
+  | 'train+personal'
+  | 'ai+optout+platform'
+  | 'ai+scrape+data'
+  | 'ai+content+optout';
 
 export interface RuleHit {
   rule: RuleId;
@@ -48,6 +51,19 @@ const TRAINING_DATA = /training data|trainingsdat|donnees d'entrainement|datos d
 // words like "pause" or "stop" that also describe business decisions.
 const STRONG_LEGAL = /complain|plainte|beschwerde|denunci|reclam|klacht|queix|lawsuit|\bsue|proces|klage|demanda|causa|rechtszaak|fine|amende|bussgeld|multa|boete|sanc|investig|enquete|ermittl|untersuch|indag|onderzoek|injunction|court|tribunal|gericht|rechter|juiz|\bban|interdi|verbot|prohib|vieta|verbod|proib/;
 
+// Objection/opt-out words that are specific (not just "settings" or "turn off").
+const STRONG_OPTOUT = /opt(?:s|ed|ing)?[- ]?out|\bobject(?:s|ed|ing)? to\b|objection|opposi|s'opposer|widersp|bezwaar|oponer|\bopon|opporsi|opporti|\bopor|deadline|by default|par defaut|standardmassig|por defecto|di default|standaard|por padrao|date limite|\bfrist|\bplazo|scadenza|\bprazo|termijn/;
+
+// The noun phrase "AI training" in the seven languages.
+const NOMINAL_TRAINING = /\b(?:ai|ia|ki)[- ]training|\btraining (?:of|for) (?:its |the )?ai\b|entrainement (?:de |des |du )?(?:son |ses |l')?(?:ia|modeles)|entrenamiento de (?:su |la )?ia|addestramento (?:dell'|della )?ia|treinamento (?:da |de )?ia|treino (?:da |de )?ia/;
+// Terms about AI: "AI terms", "terms … AI".
+const AI_TERMS = /\b(?:ai|ia|ki)[- ](?:terms|policy|policies|clause|bedingungen|voorwaarden)\b|\b(?:terms|conditions|termini|termos|terminos|voorwaarden|bedingungen)\b[^.!?;]{0,25}\b(?:ai|ia|ki)\b/;
+
+// Taking one's data out of models: "exclude your data from", "Daten ausschließen".
+const EXCLUDE_DATA = /\bexclud\w* (?:\w+ ){0,3}from\b|\bexclure\b|ausschlie\w+|uitsluit\w*|uit te sluiten|escluder\w*|\bexcluir\b/;
+// Scraping proper, not just any "bot".
+const SCRAPING = /scrap|crawl|harvest|hoover|raspa|aspir|moissonn|rastrea/;
+
 const CONTEXT: ConceptId[] = ['optout', 'policy', 'legal', 'deny', 'deal'];
 // "does not train" is already covered by train+data; a denial alone says nothing about whose data.
 const STRONG_CONTEXT: ConceptId[] = ['optout', 'policy', 'legal', 'deal'];
@@ -63,7 +79,7 @@ interface DocFacts {
   meta: boolean; // a Meta service is named: its AI plans are about users' posts by construction
 }
 
-function unitRules(u: Unit, doc: DocFacts, dpaInUnit: boolean, ugcInUnit: boolean): RuleHit[] {
+function unitRules(u: Unit, doc: DocFacts, dpaInUnit: boolean, ugcInUnit: boolean, metaInUnit: boolean, platformInUnit: boolean): RuleHit[] {
   const out: RuleHit[] = [];
   const ctx = CONTEXT.filter((c) => has(u, c));
   const strongCtx = STRONG_CONTEXT.filter((c) => has(u, c));
@@ -95,8 +111,18 @@ function unitRules(u: Unit, doc: DocFacts, dpaInUnit: boolean, ugcInUnit: boolea
   if (has(u, 'train') && strongCtx.length > 0 && (doc.data || doc.watchdog || doc.meta || ugcInUnit || has(u, 'optout') || has(u, 'privacy') || TRAINING_DATA.test(u.folded))) {
     out.push({ rule: 'train+context', unit: u, points: 2.25 + titleBonus, concepts: ['train', ...strongCtx] });
   }
-  if (ugcInUnit && has(u, 'train')) {
+  // Meta only with the noun phrase ("Meta's AI training"): "Meta's model was trained on…"
+  // is research news, while its AI-training plans are about users' posts.
+  if ((ugcInUnit && has(u, 'train')) || (metaInUnit && NOMINAL_TRAINING.test(u.folded))) {
     out.push({ rule: 'ugc+train', unit: u, points: 2.5 + titleBonus, concepts: ['train', ...ctx] });
+  }
+  // AI companies' bots scraping people's posts (also flagged grey zone).
+  if (has(u, 'crawler') && SCRAPING.test(u.hits.get('crawler') ?? '') && has(u, 'ai') && has(u, 'data') && close(u, 'crawler', 'data', 60)) {
+    out.push({ rule: 'ai+scrape+data', unit: u, points: 2.5 + titleBonus, concepts: ['crawler', 'ai', 'data'] });
+  }
+  // Excluding or opting content out of AI models ("exclude your data from global ML models").
+  if (has(u, 'ai') && (has(u, 'content') || has(u, 'personal')) && (STRONG_OPTOUT.test(u.folded) || EXCLUDE_DATA.test(u.folded))) {
+    out.push({ rule: 'ai+content+optout', unit: u, points: 2.5 + titleBonus, concepts: ['ai', 'content', 'optout'] });
   }
   // Legal words alone ("pause", "stop", "warn") are too common next to "AI"; with
   // only them, a privacy or regulator cue is needed too.
@@ -109,8 +135,13 @@ function unitRules(u: Unit, doc: DocFacts, dpaInUnit: boolean, ugcInUnit: boolea
   }
   // An AI service changing its terms, framed as a privacy matter ("AI terms after privacy outcry").
   // A backlash over AI terms is, in practice, about rights over users' content.
-  if (has(u, 'ai') && has(u, 'policy') && (has(u, 'privacy') || has(u, 'optout') || BACKLASH.test(u.folded))) {
+  if (has(u, 'ai') && has(u, 'policy') && (has(u, 'privacy') || has(u, 'optout') || BACKLASH.test(u.folded) || (platformInUnit && AI_TERMS.test(u.folded)))) {
     out.push({ rule: 'ai+policy+privacy', unit: u, points: 2.5 + titleBonus, concepts: ['ai', 'policy', 'privacy', 'optout'] });
+  }
+  // An opt-out or objection about a platform's AI: Meta/LinkedIn/Reddit-style stories
+  // often name the deadline or the setting and leave "training" implicit.
+  if (has(u, 'ai') && (ugcInUnit || metaInUnit || dpaInUnit) && STRONG_OPTOUT.test(u.folded)) {
+    out.push({ rule: 'ai+optout+platform', unit: u, points: 2.5 + titleBonus, concepts: ['ai', 'optout'] });
   }
   // A platform built on user posts striking a deal with an AI company is a content-licensing story.
   if (ugcInUnit && has(u, 'ai') && has(u, 'deal')) {
@@ -122,6 +153,8 @@ function unitRules(u: Unit, doc: DocFacts, dpaInUnit: boolean, ugcInUnit: boolea
 export interface UnitFlags {
   dpa: Set<Unit>; // names a data-protection authority or privacy advocacy group
   ugc: Set<Unit>; // names a platform whose value is its users' posts
+  meta: Set<Unit>; // names Meta or one of its apps
+  platform: Set<Unit>; // names any platform
 }
 
 export function score(units: Unit[], signals: DocSignals, flags: UnitFlags): Scored {
@@ -137,7 +170,7 @@ export function score(units: Unit[], signals: DocSignals, flags: UnitFlags): Sco
   const hits: RuleHit[] = [];
   const grey: Scored['grey'] = [];
   for (const u of units) {
-    hits.push(...unitRules(u, doc, flags.dpa.has(u), flags.ugc.has(u)));
+    hits.push(...unitRules(u, doc, flags.dpa.has(u), flags.ugc.has(u), flags.meta.has(u), flags.platform.has(u)));
     const aiish = has(u, 'ai') || has(u, 'train');
     if (has(u, 'copyright') && aiish && (has(u, 'train') || has(u, 'legal'))) grey.push({ kind: 'copyright', unit: u });
     if (has(u, 'crawler') && aiish) grey.push({ kind: 'crawler', unit: u });
@@ -157,7 +190,10 @@ export function score(units: Unit[], signals: DocSignals, flags: UnitFlags): Sco
   if (signals.dataRegulators.length) extra += 0.5;
   if (signals.advocacy.length) extra += 0.5;
   const title = units.find((u) => u.isTitle);
-  const offtopicTitle = !!title && title.hits.has('offtopic');
+  // A watchdog, opt-out or privacy angle in the headline outweighs launch/funding
+  // vocabulary ("OpenAI launches a portal to opt out of training").
+  const offtopicTitle =
+    !!title && title.hits.has('offtopic') && !flags.dpa.has(title) && !(['optout', 'privacy', 'legal'] as ConceptId[]).some((c) => title.hits.has(c));
   const bodyOnly = !!best && !best.unit.isTitle && !best.unit.isLead;
   // A story that mentions training in passing (a feature launch with a privacy aside):
   // the headline must carry some of the topic, not only a company or "AI"…

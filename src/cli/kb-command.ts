@@ -3,7 +3,7 @@
 // exactly what to re-check. Exits 0 unless --strict and a guide needs re-checking.
 import type { Command } from 'commander';
 import type { Store } from '../store/store.js';
-import { loadConfig, ConfigError } from '../config/load.js';
+import { loadConfigOrThrow } from '../config/load.js';
 import { formatKbCheck, guideFreshness, needsCheck } from '../freshness/index.js';
 import type { Kb } from '../kb/index.js';
 
@@ -17,14 +17,7 @@ export interface KbCommandDeps {
   out?: (s: string) => void;
 }
 
-function config() {
-  try {
-    return loadConfig(process.env);
-  } catch (err) {
-    if (err instanceof ConfigError) throw new Error(`configuration error:\n${err.problems.map((p) => `  ${p}`).join('\n')}`);
-    throw err;
-  }
-}
+const config = () => loadConfigOrThrow(process.env);
 
 export function registerKbCommand(program: Command, deps: KbCommandDeps = {}): void {
   const out = deps.out ?? ((s: string) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`));

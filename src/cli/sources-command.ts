@@ -4,7 +4,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { Source, SourceState } from '../domain.js';
 import { Store } from '../store/store.js';
-import { loadConfig, ConfigError } from '../config/load.js';
+import { loadConfigOrThrow } from '../config/load.js';
 import { loadSources, parseOpml, toOpml, builtinSources } from '../sources/index.js';
 import { Fetcher } from '../fetch/fetcher.js';
 import { describeHealth } from '../fetch/health.js';
@@ -19,14 +19,7 @@ export interface SourcesCommandDeps {
   out?: (s: string) => void;
 }
 
-function config() {
-  try {
-    return loadConfig(process.env);
-  } catch (err) {
-    if (err instanceof ConfigError) throw new Error(`configuration error:\n${err.problems.map((p) => `  ${p}`).join('\n')}`);
-    throw err;
-  }
-}
+const config = () => loadConfigOrThrow(process.env);
 
 const pad = (s: string, n: number) => (s.length >= n ? s.slice(0, n - 1) + '…' : s + ' '.repeat(n - s.length));
 

@@ -186,13 +186,28 @@ async function merge(store: Store, rec: DeadlineRecord): Promise<[DeadlineRecord
   return [next, true];
 }
 
+export function shiftDay(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+async function nearbyDate(store: Store, kbIds: Set<string>, platformId: string, date: string): Promise<string | undefined> {
+  for (const day of [date, shiftDay(date, 1), shiftDay(date, -1)]) {
+    const id = deadlineId(platformId, day);
+    if (kbIds.has(id) || (await deadlinesNs(store).get(id))) return day;
+  }
+  return undefined;
+}
+
 /** Stores the deadlines a relevant story announces; returns the records it touched. */
 export async function recordStoryDeadlines(store: Store, story: Story, opts: DeadlineOptions = {}): Promise<DeadlineRecord[]> {
   const now = opts.now ?? new Date();
   const t = now.toISOString();
   const found = extractStoryDeadlines(story, { ...opts, now });
   const out: DeadlineRecord[] = [];
+  const kbIds = new Set(kbDeadlines(opts.kb, now).map((r) => r.id));
   for (const d of found) {
+    // "until 26 May" and "before 27 May" are one deadline: join a record a day either side.
+    const date = (await nearbyDate(store, kbIds, d.platformId, d.date)) ?? d.date;
     const source: DeadlineSource = {
       kind: 'story',
       storyId: story.id,
@@ -205,10 +220,10 @@ export async function recordStoryDeadlines(store: Store, story: Story, opts: Dea
       seenAt: t,
     };
     const [rec] = await merge(store, {
-        id: deadlineId(d.platformId, d.date),
+        id: deadlineId(d.platformId, date),
         platformId: d.platformId,
         platform: d.platform,
-        date: d.date,
+        date,
         regions: d.regions,
         kind: d.kind,
         sources: [source],

@@ -49,6 +49,7 @@ export function nameMatcher(entry: PlatformEntry): RegExp {
     .map((n) => fold(n).trim())
     .filter((n) => n.length >= 3)
     .map(escapeRegExp);
+  if (!names.length) return /(?!)/; // nothing long enough to recognise: never matches
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.join('|')})(?![\\p{L}\\p{N}])`, 'u');
 }
 

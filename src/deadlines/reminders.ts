@@ -10,7 +10,7 @@ import type { AlertSink } from '../delivery/port.js';
 import { subscriptionKey } from '../delivery/outbox.js';
 import { subscriptionWants } from '../delivery/match.js';
 import { localClock } from '../delivery/digest.js';
-import { buildGuide, formatDate, getKb, regionName, type Kb } from '../kb/index.js';
+import { buildGuide, formatDate, getKb, localize, regionName, type Kb } from '../kb/index.js';
 import { fill, labelsFor } from '../compose/labels/index.js';
 import { cutAtWord } from '../compose/text.js';
 import { logger } from '../log.js';
@@ -83,8 +83,12 @@ export function reminderAlert(d: DeadlineRecord, daysLeft: number, lang: string,
   const headline = fr
     ? `Rappel : plus que ${days} pour refuser — ${d.platform}, avant le ${when}`
     : `Reminder: ${days} left to opt out — ${d.platform}, before ${when}`;
+  const entry = kb.platforms.find((p) => p.id === d.platformId);
+  // The KB's own words for the date, in the channel's language when it has them.
+  const kbEvent = entry?.keyDates.find((k) => k.date === d.date);
   const summary: string[] = [];
-  if (d.event) summary.push(d.event);
+  if (kbEvent) summary.push(localize(kbEvent.event, l));
+  else if (d.event) summary.push(d.event);
   else
     summary.push(
       d.kind === 'start'
@@ -99,7 +103,6 @@ export function reminderAlert(d: DeadlineRecord, daysLeft: number, lang: string,
     summary.push(cutAtWord(fr ? `Annoncé par : « ${s.title} »${s.quote ? ` (${s.quote})` : ''}` : `Announced in “${s.title}”${s.quote ? ` (${s.quote})` : ''}`, 280));
   }
   const affected = d.regions.length ? [`${L.regions}: ${d.regions.map((r) => regionName(r, l)).join(', ')}`] : [];
-  const entry = kb.platforms.find((p) => p.id === d.platformId);
   const guides: AlertGuide[] = [];
   if (entry) {
     const { regionsNote: _r, notes, ...g } = buildGuide(entry, { lang: l });
@@ -133,6 +136,7 @@ export class ReminderRunner {
   private task?: ScheduledTask;
   private running?: Promise<number>;
   private seeded = false;
+  private readonly owner = `${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   private readonly days: number[];
 
   constructor(private readonly o: ReminderOptions) {
@@ -173,6 +177,16 @@ export class ReminderRunner {
   private async runDue(): Promise<number> {
     const now = this.now();
     await this.seed();
+    // Replicas share the marks; one of them posts per tick, so a reminder is never sent twice at once.
+    if (!(await this.o.store.locks.acquire('reminders', this.owner, 60_000))) return 0;
+    try {
+      return await this.postDue(now);
+    } finally {
+      await this.o.store.locks.release('reminders', this.owner).catch(() => undefined);
+    }
+  }
+
+  private async postDue(now: Date): Promise<number> {
     const deadlines = await allDeadlines(this.o.store, { ...(this.o.kb ? { kb: this.o.kb } : {}), now });
     const subs = (await this.o.store.subscriptions.values()).filter((s) => !s.paused);
     let posted = 0;

@@ -38,6 +38,14 @@ const NEGATED_USE =
 const PROCEEDINGS =
   /\b(inquiry|investigat\w*|examin\w*|probe[sd]?|court|regulators?|watchdog|authority|dpc|ico|cnil|garante|autorite|aufsicht\w*|datenschutzbehorde|regulador\w*|autoridad|toezichthouder|autoridade|anpd|lawful\w*|unlawful\w*|rechtmassig\w*|gepruft|verhindern|lawsuit|sue[sd]?|suing|fine[sd]?|complaints?|enquete|plainte|tribunal|justice|amende|proces|untersuch\w*|klage|gericht\w*|bussgeld|investiga\w*|demanda|multa|denuncia|indagine|ricorso|sanzion\w*|onderzoek\w*|rechtszaak|boete|processo|reclamac\w*)\b/;
 
+const RESUME = /\b(resum\w*|restart\w*|reprend\w*|wieder aufnehm\w*|nimmt .{0,40} wieder auf|reanud\w*|riprend\w*|hervat\w*|retom\w*)\b/;
+// A subordinate clause ("…, after pausing the plan last year") says something else than the main one.
+const SUBORDINATE = /[;:]\s*|,\s*(?=(?:after|before|while|whereas|but|following|although|though|apr[eè]s|avant|alors que|mais|bien que|nachdem|bevor|aber|w[aä]hrend|obwohl|despu[eé]s de|tras|antes de|pero|aunque|dopo|prima di|ma|mentre|nadat|voordat|maar|terwijl|ap[oó]s|antes|mas|embora)\b)/i;
+
+function subClauses(sentence: string): string[] {
+  return sentence.split(SUBORDINATE).filter((c) => c.trim().length > 0);
+}
+
 function ruleCovers(rule: Rule, region: string): boolean {
   return rule.regions.some((r) => regionCovers(r, region) || regionCovers(region, r));
 }
@@ -60,11 +68,12 @@ function regionFindings(entry: PlatformEntry, sentences: string[], day: string):
       out.push(f);
     }
   };
-  for (const s of sentences) {
+  for (const s of sentences.flatMap(subClauses)) {
     const f = fold(s);
     if (!USE_CUE.test(f) && !STOP_CUE.test(f)) continue;
     const r = extractRegions(s);
-    const stopped = STOP_CUE.test(f) || NEGATED_USE.test(f);
+    // "will resume training … after pausing it": resuming is the news.
+    const stopped = (STOP_CUE.test(f) && !RESUME.test(f)) || NEGATED_USE.test(f);
     // "X paused training on UK users' data": the regions it names are now out.
     const included = stopped || PROCEEDINGS.test(f) ? [] : r.included;
     const excluded = stopped ? [...r.included, ...r.excluded] : r.excluded;
@@ -231,7 +240,8 @@ function deadlineFindings(entry: PlatformEntry, story: Story, kb: Kb, now: Date,
   const floor = new Date(Date.parse(`${day}T00:00:00Z`) - 30 * 86_400_000).toISOString().slice(0, 10);
   for (const d of extractStoryDeadlines(story, { kb, now })) {
     if (d.platformId !== entry.id || d.date < floor) continue;
-    if (known.some((k) => d.date.startsWith(k))) continue;
+    // "until 26 May" and "before 27 May" name the same deadline.
+    if (known.some((k) => d.date.startsWith(k) || (k.length === 10 && Math.abs(Date.parse(d.date) - Date.parse(k)) <= 86_400_000))) continue;
     out.push({ kind: 'new-deadline', detail: `story: ${d.kind === 'start' ? 'starts' : 'deadline'} ${d.date}; guide has no such date`, evidence: d.quote });
   }
   return out;

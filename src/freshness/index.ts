@@ -91,20 +91,21 @@ export async function checkFreshness(store: Store, story: Story, opts: Freshness
   return added;
 }
 
-function assess(entry: PlatformEntry, rec: FreshnessRecord | undefined, now: Date, staleDays: number): GuideFreshness {
+function assess(entry: Pick<PlatformEntry, 'id' | 'name' | 'lastVerified'>, rec: FreshnessRecord | undefined, now: Date, staleDays: number): GuideFreshness {
   const verified = entry.lastVerified.length === 7 ? `${entry.lastVerified}-01` : entry.lastVerified.length === 4 ? `${entry.lastVerified}-01-01` : entry.lastVerified;
   const age = -daysUntil(verified, now.toISOString().slice(0, 10));
   const marks = (rec?.marks ?? []).filter((m) => m.markedAt.slice(0, 10) >= verified).sort((a, b) => a.markedAt.localeCompare(b.markedAt));
   return { platformId: entry.id, platform: entry.name, lastVerified: entry.lastVerified, ...(age > staleDays ? { staleDays: age } : {}), marks };
 }
 
-/** Freshness of every guide in the KB, in KB order. */
+/** Freshness of every guide in the KB, in KB order, the website owners' guide last. */
 export async function guideFreshness(store: Store, opts: FreshnessOptions = {}): Promise<GuideFreshness[]> {
   const kb = opts.kb ?? getKb();
   const now = opts.now ?? new Date();
   const staleDays = opts.staleDays ?? staleDaysFromEnv();
   const recs = new Map((await ns(store).values()).map((r) => [r.platformId, r]));
-  return kb.platforms.map((e) => assess(e, recs.get(e.id), now, staleDays));
+  // The website owners' guide (/optout website) ages like the others; stories never map to it.
+  return [...kb.platforms, kb.website].map((e) => assess(e, recs.get(e.id), now, staleDays));
 }
 
 /** Freshness of one guide by any of its names; undefined when the KB does not know it. */

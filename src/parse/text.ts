@@ -47,8 +47,12 @@ export function decodeEntities(s: string): string {
   return $.root().text();
 }
 
+// C0/C1 controls, bidi embeddings/overrides/isolates (they can make a title read
+// backwards in a chat client) and the noncharacters U+FFFE/U+FFFF: never text.
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufffe\uffff]/g;
+
 export function collapseWs(s: string): string {
-  return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').replace(/\s+/g, ' ').trim();
+  return s.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
 }
 
 const BLOCK = new Set('p div br li h1 h2 h3 h4 h5 h6 tr td th blockquote section article header footer pre table ul ol dl dt dd figure figcaption hr main aside nav'.split(' '));

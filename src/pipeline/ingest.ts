@@ -20,6 +20,12 @@ const SEEN_NS = 'ingest';
 const SEEN_KEY = 'seen';
 const SEEN_PER_SOURCE = 400;
 const LAST_OK_KEY = 'last-success';
+/**
+ * At most this many new items of one source become story candidates per poll
+ * (the newest ones); the rest are recorded as seen and never alert. A feed
+ * that suddenly lists thousands of fresh entries cannot flood the channels.
+ */
+export const MAX_NEW_ITEMS_PER_SOURCE = 50;
 
 /**
  * A state differs in something worth a write of its own: anything but the
@@ -247,6 +253,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestReport> {
     for (const p of parsed.sort((a, b) => a.source.id.localeCompare(b.source.id))) {
       const fresh: string[] = [];
       let newForSource = 0;
+      const eligibleItems: Item[] = [];
       for (const item of p.items) {
         if (globalSeen.has(item.id)) continue;
         globalSeen.add(item.id);
@@ -255,8 +262,14 @@ export async function ingest(opts: IngestOptions): Promise<IngestReport> {
         const age = item.published ? now.getTime() - Date.parse(item.published) : undefined;
         // No floods: a new source's backlog is recorded, only young items can alert.
         const eligible = age !== undefined ? age <= maxAgeMs : !p.sourceWasNew;
-        if (eligible) candidates.push({ item, source: p.source });
+        if (eligible) eligibleItems.push(item);
       }
+      if (eligibleItems.length > MAX_NEW_ITEMS_PER_SOURCE) {
+        log.warn({ source: p.source.id, eligible: eligibleItems.length, kept: MAX_NEW_ITEMS_PER_SOURCE }, 'too many new items in one poll: only the newest are considered');
+        eligibleItems.sort((a, b) => (b.published ?? '').localeCompare(a.published ?? '') || a.id.localeCompare(b.id));
+        eligibleItems.length = MAX_NEW_ITEMS_PER_SOURCE;
+      }
+      for (const item of eligibleItems) candidates.push({ item, source: p.source });
       report.newItems += newForSource;
       const sr = report.perSource.find((r) => r.sourceId === p.source.id);
       if (sr) sr.newItems = newForSource;

@@ -95,6 +95,25 @@ describe('deadlines as data', () => {
     expect(upcoming.map((d) => d.id)).toContain('linkedin:2025-11-03');
   });
 
+  it('“until 26 May” joins the KB’s “before 27 May” deadline instead of making a second one', async () => {
+    const store = await openStore();
+    const de: Story = {
+      ...FRENCH_STORY,
+      id: 'de-meta',
+      title: 'Meta nutzt ab 27. Mai öffentliche Beiträge für KI-Training',
+      content: 'Nutzer von Instagram können bis zum 26. Mai 2025 über ein Formular widersprechen, bevor Meta ihre Beiträge für das KI-Training verwendet.',
+      lang: 'de',
+      published: '2025-04-15T08:00:00Z',
+      decision: decision({ lang: 'de', platforms: ['Meta (Instagram)'] }),
+    };
+    const [rec] = await recordStoryDeadlines(store, de, { now: new Date('2025-04-15T09:00:00Z') });
+    expect(rec!.id).toBe('meta-instagram:2025-05-27');
+    await seedKbDeadlines(store);
+    const ig = (await allDeadlines(store)).filter((d) => d.platformId === 'meta-instagram');
+    expect(ig).toHaveLength(1);
+    expect(ig[0]!.sources.map((x) => x.kind).sort()).toEqual(['kb', 'story']);
+  });
+
   it('ignores start dates of pauses, dates in irrelevant stories and dates no platform sentence owns', () => {
     const pause: Story = { ...FRENCH_STORY, id: 'p', content: 'LinkedIn has paused the use of UK data for AI training from 20 September 2025.', lang: 'en', decision: decision({ platforms: ['LinkedIn'] }) };
     expect(extractStoryDeadlines(pause)).toEqual([]);
@@ -129,6 +148,8 @@ describe('reminders with a fake clock', () => {
     expect(alert.headline).toContain('Meta (Instagram)');
     expect(alert.guides[0]!.steps.length).toBeGreaterThan(0); // the opt-out steps again
     expect(alert.footer.storyId).toBe('reminder-meta-instagram-2025-05-27-7d');
+    expect(alert.summary[0]).toMatch(/object before this date/);
+    expect(alert.deadline).toBe('Before 27 May 2025');
     for (const day of ['2025-05-21', '2025-05-24', '2025-05-25']) {
       now = new Date(`${day}T12:00:00Z`);
       expect(await runner.tick()).toBe(0);
@@ -212,6 +233,19 @@ describe('reminders with a fake clock', () => {
     now = new Date('2025-05-26T09:00:00Z');
     expect(await runner.tick()).toBe(1);
     expect(fake.inChannel('IG').map((m) => m.storyId)).toEqual(['reminder-meta-instagram-2025-05-27-7d', 'reminder-meta-instagram-2025-05-27-1d']);
+  });
+
+  it('two replicas ticking at the same time post each reminder once', async () => {
+    const a = await openStore();
+    const b = await openStore();
+    const now = new Date('2025-05-20T09:00:00Z');
+    await a.subscriptions.set('slack:IG', sub('IG', { platforms: ['instagram'] }));
+    const sink = new HttpChatSink(fake.url, [], 'slack');
+    const ra = new ReminderRunner({ store: a, sinks: [sink], defaultLang: 'en', now: () => now });
+    const rb = new ReminderRunner({ store: b, sinks: [sink], defaultLang: 'en', now: () => now });
+    await Promise.all([ra.tick(), rb.tick()]);
+    await Promise.all([ra.tick(), rb.tick()]);
+    expect(fake.inChannel('IG')).toHaveLength(1);
   });
 
   it('a console-like sink without findMessage still gets each reminder once', async () => {

@@ -122,5 +122,25 @@ describe('Dockerfile (replayed without an engine)', () => {
       child.kill('SIGTERM');
       await new Promise((r) => child.on('exit', r));
     }
+
+    // The README's quick start on the same fresh install (its `npm ci` already ran above):
+    // `npm start` serves /healthz and says plainly that alerts go to the console.
+    const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+    const quick = readme.slice(readme.indexOf('## Quick start'), readme.indexOf('## Configuration'));
+    expect(quick).toContain('npm ci && npm start');
+    expect(quick).toContain('npm ci && npm test');
+    const buildDir = stages.get('build')!;
+    const npmStart = spawn('npm', ['start'], { cwd: buildDir, env: { ...runEnv, STORE_URL: `sqlite://${join(tmp, 'quick.db')}`, POLL_SCHEDULE: '0 0 1 1 *' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    let startLogs = '';
+    npmStart.stderr.on('data', (d) => (startLogs += d));
+    try {
+      await waitFor(() => /http server listening/.test(startLogs), 20_000, 'npm start to listen');
+      const port = Number(/"port":(\d+)/.exec(startLogs)![1]);
+      expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+      expect(startLogs).toMatch(/no Slack or Discord credentials set.*alerts are posted to the console/);
+    } finally {
+      process.kill(-npmStart.pid!, 'SIGTERM');
+      await new Promise((r) => npmStart.on('exit', r));
+    }
   }, 400_000);
 });

@@ -1,34 +1,16 @@
 // `serve` as an operator runs it: health endpoints answer, the log says clearly
 // that alerts go to the console, a first poll runs right after start, and
 // SIGTERM/SIGINT stop it cleanly.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { serveFeeds, type FeedServer } from '../../src/demo/feed-server.js';
-import { repoRoot } from '../helpers/env.js';
+import { useDemoFeeds } from '../helpers/demo-feeds.js';
 import { startServe, waitFor } from '../helpers/cli.js';
 
-const tmp = mkdtempSync(join(tmpdir(), 'serve-'));
-let feeds: FeedServer;
-let sourcesFile: string;
-
-beforeAll(async () => {
-  feeds = await serveFeeds(join(repoRoot, 'demo', 'feeds'));
-  sourcesFile = join(tmp, 'sources.json');
-  writeFileSync(
-    sourcesFile,
-    JSON.stringify({ builtins: false, sources: [{ id: 'fr', name: 'Démo Actu Tech', url: `${feeds.baseUrl}/tech-fr.xml`, type: 'feed', kind: 'news', lang: 'fr' }] }),
-  );
-});
-afterAll(async () => {
-  await feeds?.close();
-  rmSync(tmp, { recursive: true, force: true });
-});
+const demo = useDemoFeeds(['fr'], 'serve');
 
 describe('serve', () => {
   it('answers /healthz and /readyz, says it posts to the console, polls at start, exits 0 on SIGTERM', async () => {
-    const bot = await startServe({ STORE_URL: `sqlite://${join(tmp, 'a.db')}`, SOURCES_FILE: sourcesFile, POLL_SCHEDULE: '0 0 1 1 *' });
+    const bot = await startServe({ STORE_URL: `sqlite://${join(demo.tmp, 'a.db')}`, SOURCES_FILE: demo.sourcesFile, POLL_SCHEDULE: '0 0 1 1 *' });
     try {
       const health = await fetch(`http://127.0.0.1:${bot.port}/healthz`);
       expect(health.status).toBe(200);
@@ -46,7 +28,7 @@ describe('serve', () => {
   });
 
   it('exits 0 on SIGINT too', async () => {
-    const bot = await startServe({ STORE_URL: `sqlite://${join(tmp, 'b.db')}`, SOURCES_FILE: sourcesFile, POLL_SCHEDULE: '0 0 1 1 *' });
+    const bot = await startServe({ STORE_URL: `sqlite://${join(demo.tmp, 'b.db')}`, SOURCES_FILE: demo.sourcesFile, POLL_SCHEDULE: '0 0 1 1 *' });
     const exit = await bot.stop('SIGINT');
     expect(exit.code).toBe(0);
   });

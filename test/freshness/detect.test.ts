@@ -74,6 +74,20 @@ describe('stories that agree with the guide mark nothing', () => {
   });
 });
 
+describe('more agreeing stories, several languages and platforms', () => {
+  const cases: [string, string, string, string, string[]][] = [
+    ['en', '2025-04-15', 'Meta will train its AI on EU users’ public posts from 27 May', 'Meta will start training its AI models on public posts and comments of adults in the EU from 27 May 2025. Facebook and Instagram users can object through a form before that date. Private messages are not used.', ['Meta (Facebook)', 'Meta (Instagram)']],
+    ['de', '2025-04-15', 'Meta nutzt ab 27. Mai öffentliche Beiträge für KI-Training', 'Meta wird ab dem 27. Mai 2025 öffentliche Beiträge von Erwachsenen in der EU für das Training seiner KI verwenden. Nutzer von Facebook und Instagram können bis zum 26. Mai über ein Formular widersprechen.', ['Meta (Facebook)', 'Meta (Instagram)']],
+    ['fr', '2025-05-20', 'Meta IA : vous avez jusqu’au 27 mai pour vous opposer', "Meta utilisera les publications publiques des adultes de l'Union européenne pour entraîner son IA à partir du 27 mai 2025. Pour s'y opposer, il faut remplir le formulaire d'opposition sur Facebook et Instagram avant cette date.", ['Meta (Facebook)', 'Meta (Instagram)']],
+    ['en', '2025-08-29', 'Anthropic will train Claude on chats unless users opt out', 'Anthropic will start using consumer chats with Claude to train its models unless users opt out. Existing users must make their choice by 28 September 2025 in a pop-up; the setting can be changed later under Privacy settings.', ['Anthropic']],
+    ['en', '2024-09-18', 'LinkedIn is training AI on user data; here is how to opt out', 'LinkedIn users in the US can opt out of having their data used to train generative AI. Go to Settings & Privacy, then Data privacy, and turn off Data for Generative AI Improvement. Users in the EU, EEA and Switzerland are not affected.', ['LinkedIn']],
+  ];
+  it.each(cases)('%s %s: %s', async (lang, date, title, content, platforms) => {
+    const s = newsStory(`ok-${lang}-${date}`, title, content, { lang, platforms, published: `${date}T08:00:00Z` });
+    expect(await checkFreshness(store, s, { now: new Date(`${date}T09:00:00Z`) })).toEqual([]);
+  });
+});
+
 describe('stories that contradict the guide mark it, with the story', () => {
   it('region newly included + new deadline: EU members’ data from 3 November 2025 against a guide that excludes the EU', async () => {
     const s = newsStory(

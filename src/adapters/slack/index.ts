@@ -85,12 +85,12 @@ export async function buildSlackRuntime(config: Config, deps: { store: Store }, 
         log.error({ err: err instanceof Error ? err.message : String(err) }, 'slack auth.test failed; check SLACK_BOT_TOKEN and SLACK_API_URL');
       }
       if (mode === 'socket') {
-        try {
-          await app.start();
-          log.info('slack socket mode connected');
-        } catch (err) {
-          log.error({ err: err instanceof Error ? err.message : String(err) }, 'slack socket mode failed to connect; check SLACK_APP_TOKEN');
-        }
+        // Not awaited: while Slack is unreachable the socket client keeps retrying,
+        // and serve must not wait for it before polling (alerts wait in the outbox).
+        app.start().then(
+          () => log.info('slack socket mode connected'),
+          (err: unknown) => log.error({ err: err instanceof Error ? err.message : String(err) }, 'slack socket mode failed to connect; check SLACK_APP_TOKEN'),
+        );
       }
     },
     async stop() {

@@ -6,15 +6,18 @@ import { both, near } from './util.js';
 const W = String.raw`(?:[\w'-]+\s+){0,4}?`;
 const AI = String.raw`(?:ai|a\.i\.|artificial intelligence|gen ?ai|generative(?: ai)?|llms?|(?:large )?language models?|(?:ai |ml |foundation |its |their )?models?|chatbots?|machine[- ]learning|neural networks?|algorithms?|grok|gemini|bard|chatgpt|gpt[-\w.]*|llama|claude|copilot|firefly|midjourney|(?:ai |image |art )?generators?|assistants?|alexa|siri|meta ai)`;
 // Narrow AI mention (no bare "model"/"algorithm"): used where AI is the only link to the story.
-const AIS = String.raw`(?:\bai\b|\ba\.i\.|artificial intelligence|\bgen ?ai\b|\bgenerative ai\b|\bllms?\b|large language models?|\bchatbots?\b|machine[- ]learning|neural networks?|\bgrok\b|\bgemini\b|\bbard\b|chatgpt|\bgpt-?\d[\w.]*|\bllama\b|\bclaude\b|\bcopilot\b|\bfirefly\b|midjourney|stable diffusion|\bdall-?e\b|\bmeta ai\b|\bai models?\b|\blanguage models?\b|\bai-\w+|\bopenai\b|\banthropic\b|\bxai\b|\bdeepseek\b|\bmistral ai\b|\bperplexity\b|\bvoice assistants?\b|\balexa\b|\bsiri\b)`;
+const AIS = String.raw`(?:\bai\b|\ba\.i\.|artificial intelligence|\bgen ?ai\b|\bgenerative ai\b|\bllms?\b|large language models?|\bchatbots?\b|machine[- ]learning|neural networks?|\bgrok\b|\bgemini\b|\bbard\b|chatgpt|\bgpt-?\d[\w.]*|\bllama\b|\bclaude\b|\bcopilot\b|\bfirefly\b|midjourney|stable diffusion|\bdall-?e\b|\bmeta ai\b|\bai models?\b|\blanguage models?\b|\bai-\w+|\bopenai\b|\banthropic\b|\bxai\b|\bdeepseek\b|\bmistral ai\b|\bperplexity\b|\bvoice assistants?\b|\balexa\b|\bsiri\b|\bml models?\b|\bml\b|global models)`;
 // Verb forms only: "train" as a noun (rail) is excluded by what follows it.
 const TRAIN_V = String.raw`(?<!how to )(?<!how )(?:(?:\b(?:to|will|can|could|would|not|also|help|helps|and|or|it|they|we|you)|n't|n’t) (?:re)?train|\b(?:re|pre-?)?train(?:s|ed|ing))\b(?! (?:aircraft|camps?|course|courses|sessions?|programs?|programmes?|wheels|exercises?|cent(?:er|re)s?|facility|manual|videos?|plans?|day|ground|station|tracks?|crash|derail\w*))`;
 const PEOPLE = String.raw`(?:users?|users'|customers?|customers'|members?|members'|people|people's|individuals|consumers?|subscribers?|clients?|patients?|children|children's|kids|kids'|minors|teens|employees|creators?|artists?|writers|musicians|actors|narrators|photographers|fans|listeners|viewers|europeans|americans|brits|britons|brazilians|account holders)`;
-const STUFF = String.raw`(?:data|information|info|content|posts?|messages?|chats?|conversations?|photos?|images?|pictures?|videos?|voices?|recordings?|audio|files?|documents?|profiles?|emails?|comments?|prompts?|transcripts?|works|artwork|art|code|questions|answers?|calls?|meetings?|dms|texts?|writing|uploads?|interactions|activity|history|faces?|selfies?|likes|searches|queries|inputs?|designs?|notes|photographs|blogs|stories|tweets|gmail|inbox|drafts)`;
+const STUFF = String.raw`(?:data|information|info|content|posts?|messages?|chats?|conversations?|photos?|images?|pictures?|videos?|voices?|recordings?|audio|files?|documents?|profiles?|emails?|comments?|prompts?|transcripts?|works|artwork|art|code|questions|answers?|calls?|meetings?|dms|texts?|writing|uploads?|interactions|activity|history|faces?|selfies?|likes|searches|queries|inputs?|designs?|notes|photographs|blogs?|stories|tweets|gmail|inbox|drafts|projects|activity data|usage data)`;
 
 export const en: Lexicon = {
   ai: [AIS],
   train: [
+    String.raw`\b(?:ai|a\.i\.) (?:companies|firms|developers|labs|giants|bots|crawlers) (?:\w+ ){0,2}?(?:use|using|to use|uses|scrap\w+|train on|training on|harvest\w*) (?:your|their|its users'?|users'?|people'?s)\b`,
+    String.raw`\bbeing used (?:by|for|to train) (?:\w+ ){0,2}?${AI}\b`,
+    String.raw`\buse of (?:[\w']+ ){0,2}?(?:data|content|posts|chats|conversations) (?:in|for) (?:ai |model )?training\b`,
     String.raw`\buse of (?:[\w']+ ){0,3}?(?:data|content|posts|photos|messages|information) (?:by|for|in) (?:its |their |the )?${AI}`,
     String.raw`\b(?:data|content|posts|tweets|photos|images|pictures|messages|chats|conversations|information|videos|recordings|files|documents|emails|comments|profiles|uploads|works?|artwork|designs)\b[^.!?;]{0,40}\b(?:for|to power|to build|to develop|to improve|into) (?:its |their |the |his |her |own |new |generative )*(?:ai|a\.i\.|artificial intelligence|generative ai|machine learning|chatbots?|llms?|ai models?|grok|gemini|meta ai|copilot|chatgpt|claude|llama)\b`,
     String.raw`\b(?:data|content|posts|messages|chats|conversations|files|uploads|emails|answers)\b[^.!?;]{0,30}\bfor (?:its|their) (?:own )?(?:ai )?models\b`,
@@ -28,7 +31,8 @@ export const en: Lexicon = {
     String.raw`\bteach(?:es|ing)?\s+${W}${AI}\b`,
     String.raw`\b${AI}\s+(?:\w+\s+){0,2}(?:learn|learns|learning|learned|learnt)\s+from\b`,
     String.raw`\bdata for (?:generative )?ai\b`,
-    String.raw`\b[a-z]+s (?:could |would |will |can |may |might |to )?train (?:\w+ ){0,2}?${AI}\b`,
+    // "<plural noun> (could) train AI"; written as a lookbehind so matching starts at "train".
+    String.raw`(?<=[a-z]s (?:could |would |will |can |may |might |to )?)train (?:\w+ ){0,2}?${AI}\b`,
     String.raw`\bai (?:data )?(?:grab|harvest\w*|land ?grab)\b|\bdata grab\b`,
     String.raw`\bdata for (?:model |service |product )?improvements?\b`,
     String.raw`\b(?:used|use|using|usable) (?:for|in) (?:ai |model |llm )?training\b`,
@@ -48,6 +52,7 @@ export const en: Lexicon = {
     String.raw`\b(?:users?|customers?|members?|people|individuals|consumers?|subscribers?|clients?|patients?|children|kids?|child|minors|teens|employees|creators?|artists?|writers|musicians|actors|narrators|photographers|fans|listeners|viewers|europeans|americans|brits|britons|brazilians|australians|account holders|everyone|someone)(?:'s|s'|')\s+(?:[\w-]+\s+)?${STUFF}\b`,
     String.raw`\b(?:user|users|customer|member|consumer|subscriber|patient|children|kids) (?:data|content|posts|photos|messages|information|conversations|chats|recordings|files)\b`,
     String.raw`\b(?:their|our|my) ${STUFF}\b`,
+    String.raw`\b(?:activity|usage|browsing|location) data\b|\bapps activity\b`,
     String.raw`\b(?:users|creators|artists|customers|members|people|writers|photographers)\b[^.!?;]{0,25}\btheir (?:own )?(?:work|works|content|data|posts|photos|art|designs)\b`,
     String.raw`\b${STUFF}\s+(?:of|from|by|on|belonging to|shared by|uploaded by|posted by)\s+(?:its\s+|their\s+|the\s+|millions of\s+|\w+\s+)?${PEOPLE}`,
     String.raw`\b(?:personal|private|sensitive|customer|user|consumer|biometric|health|behaviou?ral|member)[- ](?:data|information|content|messages|photos|details|audio|video|videos|calls|chats?|conversations|files|documents|recordings|emails|work|works|designs|art|artwork|projects)\b`,
@@ -70,6 +75,7 @@ export const en: Lexicon = {
     String.raw`\b(?:allow|allows|allowed|permit|permits) (?:\w+ ){0,2}(?:to be )?used\b|\bpermission\b`,
     String.raw`\b(?:turn|switch)(?:s|ed|ing)? (?:it |this |that )?off\b`,
     String.raw`\bdisabl(?:e|es|ed|ing)\b`,
+    String.raw`\b(?:exclu\w+|ausschlie\w+|uitsluit\w+|uit te sluiten|escluder\w*|excluir\w*|exclure)\b|\boption to (?:stop|prevent|block|opt)\b`,
     String.raw`\b(?:toggle|data controls|privacy (?:controls|settings)|settings?)\b`,
     String.raw`\bhow to (?:stop|prevent|opt|delete|hide|disable|turn off|keep|protect|block)\b`,
     String.raw`\b(?:deadline|by default|default|default setting)\b`,
@@ -89,7 +95,7 @@ export const en: Lexicon = {
   ],
   deal: [
     String.raw`\b(?:transfer|handing over|hand over|hands over|cession|cesion|cessione|cessao|weitergabe|uberlassung|overdracht|exploitation)\b`,
-    String.raw`\b(?:licens\w+|deals?|agreements?|partner(?:s|ed|ing|ships?)?|api access|access to (?:its|their)? ?(?:data|api|content)|charg(?:e|es|ed|ing) (?:\w+ ){0,3}for|pay(?:s|ing)? (?:up|for (?:its |their |the )?(?:access|data|api|content|training|posts))|pony up|sell(?:s|ing)? (?:\w+ ){0,2}(?:data|content|posts|answers|photos|images|messages|chats|conversations|tweets|videos|archives?))\b`,
+    String.raw`\b(?:licens\w+|deals?|agreements?|partner(?:s|ed|ing|ships?)?|api access|access to (?:its|their)? ?(?:data|api|content)|charg(?:e|es|ed|ing) (?:\w+ ){0,3}for|pay(?:s|ing)? (?:up|for (?:its |their |the )?(?:access|data|api|content|training|posts))|pony up|sell(?:s|ing)? (?:[\w']+ ){0,2}(?:data|content|posts|answers|photos|images|messages|chats|conversations|tweets|videos|archives?))\b`,
     String.raw`\bshar(?:e|es|ed|ing)\b[^.!?;]{0,40}\bwith (?:ai|openai|google|midjourney|anthropic|microsoft)\b`,
   ],
   copyright: [

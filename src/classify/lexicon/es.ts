@@ -4,13 +4,15 @@ import { both, near } from './util.js';
 // Spanish (folded).
 const AI = String.raw`(?:\bia\b|inteligencia artificial|\bmodelos?\b|chatbots?|algoritmos?|aprendizaje automatico|grok|gemini|chatgpt|llama|claude|copilot|meta ai|bard|firefly|midjourney|dall-?e|stable diffusion|openai|anthropic|perplexity|deepseek|mistral ai)`;
 // Narrow AI mention (no bare "model"/"algorithm"): used where AI is the only link to the story.
-const AIS = String.raw`(?:aprendizaje automatico|\bia\b|inteligencia artificial|modelos? de lenguaje|\bchatbots?\b|chatgpt|\bgemini\b|\bgrok\b|\bllama\b|\bclaude\b|\bcopilot\b|\bmeta ai\b|bard|firefly|midjourney|dall-?e|stable diffusion|openai|anthropic|perplexity|deepseek|mistral ai)`;
+const AIS = String.raw`(?:modelos globales|aprendizaje automatico|\bia\b|inteligencia artificial|modelos? de lenguaje|\bchatbots?\b|chatgpt|\bgemini\b|\bgrok\b|\bllama\b|\bclaude\b|\bcopilot\b|\bmeta ai\b|bard|firefly|midjourney|dall-?e|stable diffusion|openai|anthropic|perplexity|deepseek|mistral ai)`;
 const PEOPLE = String.raw`(?:usuari\w+|clientes|miembros|personas|gente|consumidores|suscriptores|ninos|menores|europeos|espanoles|empleados|creadores|artistas|cuentas)`;
-const STUFF = String.raw`(?:datos|publicaciones|posts|mensajes|chats|conversaciones|fotos|fotografias|imagenes|videos|voz|voces|grabaciones|contenidos?|comentarios|perfiles|archivos|documentos|interacciones|obras|trabajos?|informacion|llamadas|reuniones|disenos|correos|e-?mails|tuits|tweets)`;
+const STUFF = String.raw`(?:datos|publicaciones|posts|mensajes|chats|conversaciones|fotos|fotografias|imagenes|videos|voz|voces|grabaciones|contenidos?|comentarios|perfiles|archivos|documentos|interacciones|obras|trabajos?|informacion|llamadas|reuniones|disenos|correos|e-?mails|tuits|tweets|blogs?)`;
 
 export const es: Lexicon = {
   ai: [AIS],
   train: [
+    String.raw`\b(?:empresas|companias) de (?:ia|inteligencia artificial) (?:\w+ ){0,2}?(?:usen|utilicen|usan|utilizan|entrenen|entrenan) (?:con )?(?:tu|tus|su|sus)\b`,
+    String.raw`\b(?:uso|utilizacion) de (?:sus |tus |los )?(?:\w+ )?(?:datos|contenidos?|conversaciones|mensajes) (?:en el|para el|para) entrenamiento\b`,
     String.raw`\b(?:datos|contenidos?|publicaciones|mensajes|conversaciones|archivos|respuestas)\b[^.!?;]{0,30}\bpara sus (?:propios )?modelos\b`,
     String.raw`\buso (?:de|de los|de las|de sus|de tus) (?:\w+ ){0,2}?(?:datos|contenidos?|publicaciones|fotos|mensajes) (?:\w+ ){0,2}?(?:por|para) (?:la |el |su |sus )?${AI}`,
     String.raw`\bpara (?:desarrollar|construir|mejorar|entrenar|alimentar) (?:su |sus |la |el |los |las )?(?:propi[ao]s? )?${AI}`,
@@ -33,7 +35,7 @@ export const es: Lexicon = {
     String.raw`\b(?:datos personales|publicaciones publicas|contenidos? publicos?|mensajes privados|historial de (?:chats?|conversaciones))\b`,
     String.raw`\b(?:publicaciones|posts|datos|contenidos?|mensajes|fotos) (?:de|en) (?:facebook|instagram|linkedin|reddit|twitter|x|threads|whatsapp|youtube)\b`,
   ],
-  content: [String.raw`\b(?:archivos|documentos|llamadas|reuniones|grabaciones|chats|conversaciones|mensajes|fotos|imagenes|videos|publicaciones|posts|correos|voz|comentarios|datos)\b`],
+  content: [String.raw`\b(?:contenidos?|videollamadas|documentos|llamadas|reuniones|grabaciones|chats|conversaciones|mensajes|fotos|imagenes|videos|publicaciones|posts|correos|voz|comentarios|datos)\b`],
   personal: [String.raw`\b(?:chats|conversaciones|llamadas|reuniones|mensajes|correos|e-?mails|grabaciones|archivos|documentos|publicaciones|posts|tuits|comentarios|respuestas)\b`],
   privacy: [String.raw`\b(?:base (?:legal|juridica)|interes legitimo|privacidad|proteccion de datos|rgpd|datos personales)\b`],
   optout: [

@@ -4,13 +4,15 @@ import { both, near } from './util.js';
 // Italian (folded).
 const AI = String.raw`(?:(?:l'|dell')?ia\b|\bai\b|intelligenz[ae] artificial[ei]|\bmodell[oi]\b|chatbot|algoritm[oi]|apprendimento automatico|grok|gemini|chatgpt|llama|claude|copilot|meta ai|bard|firefly|midjourney|dall-?e|stable diffusion|openai|anthropic|perplexity|deepseek|mistral ai)`;
 // Narrow AI mention (no bare "model"/"algorithm"): used where AI is the only link to the story.
-const AIS = String.raw`(?:apprendimento automatico|(?:\bl'|\bdell')?ia\b|\bai\b|intelligenz[ae] artificial[ei]|modell[oi] linguistic[oi]|\bchatbot\b|chatgpt|\bgemini\b|\bgrok\b|\bllama\b|\bclaude\b|\bcopilot\b|\bmeta ai\b|bard|firefly|midjourney|dall-?e|stable diffusion|openai|anthropic|perplexity|deepseek|mistral ai)`;
+const AIS = String.raw`(?:modelli globali|apprendimento automatico|(?:\bl'|\bdell')?ia\b|\bai\b|intelligenz[ae] artificial[ei]|modell[oi] linguistic[oi]|\bchatbot\b|chatgpt|\bgemini\b|\bgrok\b|\bllama\b|\bclaude\b|\bcopilot\b|\bmeta ai\b|bard|firefly|midjourney|dall-?e|stable diffusion|openai|anthropic|perplexity|deepseek|mistral ai)`;
 const PEOPLE = String.raw`(?:utent\w+|clienti|iscritti|membri|persone|consumatori|abbonati|bambini|minori|europei|italiani|dipendenti|creatori|artisti|account)`;
-const STUFF = String.raw`(?:dati|post|pubblicazioni|messaggi|chat|conversazioni|foto|fotografie|immagini|video|voce|voci|registrazioni|contenuti|commenti|profili|file|documenti|interazioni|opere|informazioni|chiamate|riunioni|progetti|e-?mail|mail|tweet)`;
+const STUFF = String.raw`(?:dati|post|pubblicazioni|messaggi|chat|conversazioni|foto|fotografie|immagini|video|voce|voci|registrazioni|contenuti|commenti|profili|file|documenti|interazioni|opere|informazioni|chiamate|riunioni|progetti|e-?mail|mail|tweet|blog)`;
 
 export const it: Lexicon = {
   ai: [AIS],
   train: [
+    String.raw`\b(?:aziende|societa) di (?:ia|intelligenza artificiale) (?:\w+ ){0,2}?(?:usare|usino|usano|utilizzare|addestrare) (?:il tuo|i tuoi|la tua|le tue|i loro)\b`,
+    String.raw`\b(?:uso|utilizzo) (?:dei|delle) (?:\w+ )?(?:dati|contenuti|conversazioni|messaggi) (?:nell'|per l')addestramento\b`,
     String.raw`\b(?:dati|contenuti|post|messaggi|conversazioni|file|risposte)\b[^.!?;]{0,30}\bper i (?:suoi|loro) (?:propri )?modelli\b`,
     String.raw`\b(?:uso|utilizzo) (?:dei|delle|di|dei propri|dei suoi) (?:\w+ ){0,2}?(?:dati|contenuti|post|foto|messaggi) (?:\w+ ){0,2}?(?:da parte dell'|da parte di|dall'|per l'|per la )?${AI}`,
     String.raw`\bper (?:sviluppare|costruire|migliorare|addestrare|alimentare) (?:i suoi |il suo |la sua |le sue |l'|i |il |la |le |gli )?(?:propri |propria )?${AI}`,
@@ -34,7 +36,7 @@ export const it: Lexicon = {
     String.raw`\b(?:dati personali|post pubblici|contenuti pubblici|messaggi privati|dati degli utenti)\b`,
     String.raw`\b(?:post|dati|contenuti|messaggi|foto) (?:di|su) (?:facebook|instagram|linkedin|reddit|twitter|x|threads|whatsapp|youtube)\b`,
   ],
-  content: [String.raw`\b(?:file|documenti|chiamate|riunioni|registrazioni|chat|conversazioni|messaggi|foto|immagini|video|post|email|voce|commenti|dati)\b`],
+  content: [String.raw`\b(?:contenuti|videochiamate|documenti|chiamate|riunioni|registrazioni|chat|conversazioni|messaggi|foto|immagini|video|post|email|voce|commenti|dati)\b`],
   personal: [String.raw`\b(?:chat|conversazioni|chiamate|riunioni|messaggi|e-?mail|registrazioni|file|documenti|post|commenti|risposte)\b`],
   privacy: [String.raw`\b(?:base giuridica|legittimo interesse|privacy|protezione dei dati|gdpr|dati personali|riservatezza)\b`],
   optout: [

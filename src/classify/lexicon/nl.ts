@@ -4,18 +4,20 @@ import { both, near } from './util.js';
 // Dutch (folded). Like German, Dutch compounds ("persoonsgegevens", "AI-training").
 const AI = String.raw`(?:\bai\b|\bai-|kunstmatige intelligentie|taalmodel\w*|\bmodel(?:len)?\b|chatbots?|algoritme\w*|machine learning|grok|gemini|chatgpt|llama|claude|copilot|meta ai|bard|firefly|midjourney|dall-?e|stable diffusion|openai|anthropic|perplexity|deepseek|mistral ai)`;
 // Narrow AI mention (no bare "model"/"algorithm"): used where AI is the only link to the story.
-const AIS = String.raw`(?:machine learning|\bai\b|\bai-|kunstmatige intelligentie|taalmodel\w*|\bchatbots?\b|chatgpt|\bgemini\b|\bgrok\b|\bllama\b|\bclaude\b|\bcopilot\b|\bmeta ai\b|bard|firefly|midjourney|dall-?e|stable diffusion|openai|anthropic|perplexity|deepseek|mistral ai)`;
+const AIS = String.raw`(?:globale modellen|machine learning|\bai\b|\bai-|kunstmatige intelligentie|taalmodel\w*|\bchatbots?\b|chatgpt|\bgemini\b|\bgrok\b|\bllama\b|\bclaude\b|\bcopilot\b|\bmeta ai\b|bard|firefly|midjourney|dall-?e|stable diffusion|openai|anthropic|perplexity|deepseek|mistral ai)`;
 const PEOPLE = String.raw`(?:gebruikers?|klanten|leden|mensen|personen|consumenten|abonnees|kinderen|minderjarigen|europeanen|nederlanders|belgen|werknemers|makers|kunstenaars)`;
-const STUFF = String.raw`(?:gegevens|data|berichten|posts|chats|gesprekken|foto'?s|afbeeldingen|video'?s|stem|stemmen|opnames|content|inhoud|reacties|profielen|bestanden|documenten|interacties|werken|werk|informatie|ontwerpen|e-?mails|mails|tweets)`;
+const STUFF = String.raw`(?:gegevens|data|berichten|posts|chats|gesprekken|foto'?s|afbeeldingen|video'?s|stem|stemmen|opnames|content|inhoud|reacties|profielen|bestanden|documenten|interacties|werken|werk|informatie|ontwerpen|e-?mails|mails|tweets|blogs?)`;
 
 export const nl: Lexicon = {
   ai: [AIS],
   train: [
+    String.raw`\bai-bedrijven (?:\w+ ){0,2}?(?:gebruiken|trainen met) (?:je|jouw|hun|uw)\b`,
+    String.raw`\bgebruik (?:van \w+ )?voor (?:ai-)?training\b`,
     String.raw`\b(?:\w*gegevens|data|content|berichten|gesprekken|bestanden|antwoorden)\b[^.!?;]{0,30}\bvoor (?:zijn|haar|hun) (?:eigen )?modellen\b`,
     String.raw`\bgebruik van (?:\w+ ){0,2}?(?:\w*gegevens|data|berichten|foto'?s|content) (?:\w+ ){0,2}?(?:door|voor) (?:de |het )?${AI}`,
     String.raw`\bom (?:zijn |haar |hun |de |het )?(?:eigen )?(?:\w+ )?${AI}\w* te (?:ontwikkelen|bouwen|verbeteren|trainen|voeden)\b`,
     near(AIS, String.raw`\b(?:leert|leren|leerde)\b`, 20),
-    String.raw`\b(?:gegevens|data|content|berichten|\w*foto'?s|afbeeldingen|chats|gesprekken|video'?s|bestanden|documenten|reacties|profielen|posts|werk|werken)\b[^.!?;]{0,40}\b(?:voor|in) (?:de |het |hun |zijn |haar |eigen |nieuwe |generatieve )*(?:ai\b|ai-\w+|kunstmatige intelligentie|machine learning|grok|gemini|bard|meta ai|chatbots?|llama|claude|chatgpt|firefly|midjourney|taalmodel\w*)`,
+    String.raw`\b(?:\w*gegevens|data|content|berichten|\w*foto'?s|afbeeldingen|chats|gesprekken|video'?s|bestanden|documenten|reacties|profielen|posts|werk|werken)\b[^.!?;]{0,40}\b(?:voor|in) (?:de |het |hun |zijn |haar |eigen |nieuwe |generatieve )*(?:ai\b|ai-\w+|kunstmatige intelligentie|machine learning|grok|gemini|bard|meta ai|chatbots?|llama|claude|chatgpt|firefly|midjourney|taalmodel\w*)`,
     String.raw`(?:\bai|model)[- ]?training\w*`,
     String.raw`\btrainingsdata\w*`,
     ...both(String.raw`\b(?:train(?:en|t|de|den|ing)|getraind)\b`, AI),
@@ -38,7 +40,7 @@ export const nl: Lexicon = {
     String.raw`\b(?:openbare (?:berichten|posts|content|gegevens|profielen|foto'?s)|priveberichten|persoonlijke (?:gegevens|berichten|data))\b`,
     String.raw`\b(?:facebook|instagram|linkedin|reddit|twitter|x|threads|whatsapp|youtube)-?(?:berichten|posts|gegevens|data|content|gebruikers)\b`,
   ],
-  content: [String.raw`\b(?:bestanden|documenten|gesprekken|vergaderingen|opnames|chats|berichten|foto'?s|afbeeldingen|video'?s|posts|e-mails|stemmen|reacties|gegevens|data)\b|(?:word|office)-documenten`],
+  content: [String.raw`\b(?:inhoud|videogesprekken|documenten|gesprekken|vergaderingen|opnames|chats|berichten|foto'?s|afbeeldingen|video'?s|posts|e-mails|stemmen|reacties|gegevens|data)\b|(?:word|office)-documenten`],
   personal: [String.raw`\b(?:chats|gesprekken|vergaderingen|berichten|e-?mails|opnames|bestanden|documenten|posts|tweets|reacties|antwoorden)\b`],
   privacy: [String.raw`\b(?:rechtsgrond(?:slag)?|grondslag|gerechtvaardigd belang|privacy\w*|gegevensbescherming|avg|gdpr|persoonsgegevens)\b`],
   optout: [

@@ -4,13 +4,15 @@ import { both, near } from './util.js';
 // Portuguese, Brazilian and European spellings (folded).
 const AI = String.raw`(?:\bia\b|inteligencia artificial|\bmodelos?\b|chatbots?|algoritmos?|aprendizado de maquina|aprendizagem automatica|grok|gemini|chatgpt|llama|claude|copilot|meta ai|bard|firefly|midjourney|dall-?e|stable diffusion|openai|anthropic|perplexity|deepseek|mistral ai)`;
 // Narrow AI mention (no bare "model"/"algorithm"): used where AI is the only link to the story.
-const AIS = String.raw`(?:aprendizado de maquina|aprendizagem automatica|\bia\b|inteligencia artificial|modelos? de linguagem|\bchatbots?\b|chatgpt|\bgemini\b|\bgrok\b|\bllama\b|\bclaude\b|\bcopilot\b|\bmeta ai\b|bard|firefly|midjourney|dall-?e|stable diffusion|openai|anthropic|perplexity|deepseek|mistral ai)`;
+const AIS = String.raw`(?:modelos globais|aprendizado de maquina|aprendizagem automatica|\bia\b|inteligencia artificial|modelos? de linguagem|\bchatbots?\b|chatgpt|\bgemini\b|\bgrok\b|\bllama\b|\bclaude\b|\bcopilot\b|\bmeta ai\b|bard|firefly|midjourney|dall-?e|stable diffusion|openai|anthropic|perplexity|deepseek|mistral ai)`;
 const PEOPLE = String.raw`(?:usuari\w+|utilizadores|clientes|membros|pessoas|consumidores|assinantes|criancas|menores|europeus|brasileiros|portugueses|funcionarios|criadores|artistas|contas)`;
-const STUFF = String.raw`(?:dados|publicacoes|posts|postagens|mensagens|chats|conversas|fotos|fotografias|imagens|videos|voz|vozes|gravacoes|conteudos?|comentarios|perfis|arquivos|ficheiros|documentos|interacoes|obras|informacoes|chamadas|reunioes|designs|projetos|e-?mails|tuites|tweets)`;
+const STUFF = String.raw`(?:dados|publicacoes|posts|postagens|mensagens|chats|conversas|fotos|fotografias|imagens|videos|voz|vozes|gravacoes|conteudos?|comentarios|perfis|arquivos|ficheiros|documentos|interacoes|obras|informacoes|chamadas|reunioes|designs|projetos|e-?mails|tuites|tweets|blogs?)`;
 
 export const pt: Lexicon = {
   ai: [AIS],
   train: [
+    String.raw`\bempresas de (?:ia|inteligencia artificial) (?:\w+ ){0,2}?(?:usem|usam|utilizem|utilizam|treinem|treinam) (?:com )?(?:seu|seus|sua|suas)\b`,
+    String.raw`\buso (?:de|dos|das) (?:\w+ )?(?:dados|conteudos?|conversas|mensagens) (?:no|para o|para|em) (?:treinamento|treino)\b`,
     String.raw`\b(?:dados|conteudos?|publicacoes|mensagens|conversas|arquivos|respostas)\b[^.!?;]{0,30}\bpara (?:os )?seus (?:proprios )?modelos\b`,
     String.raw`\buso (?:de|dos|das|de seus|de suas) (?:\w+ ){0,2}?(?:dados|conteudos?|publicacoes|fotos|mensagens) (?:\w+ ){0,2}?(?:pela|pelo|por|para) (?:a |o |sua |seu )?${AI}`,
     String.raw`\bpara (?:desenvolver|construir|melhorar|aprimorar|treinar|alimentar) (?:seus |sua |seu |suas |os |as |o |a )?(?:proprios? |propria )?${AI}`,
@@ -33,7 +35,7 @@ export const pt: Lexicon = {
     String.raw`\b(?:dados pessoais|publicacoes publicas|conteudos? publicos?|mensagens privadas|historico de conversas)\b`,
     String.raw`\b(?:publicacoes|posts|postagens|dados|conteudos?|mensagens|fotos) (?:do|no|de|na) (?:facebook|instagram|linkedin|reddit|twitter|x|threads|whatsapp|youtube)\b`,
   ],
-  content: [String.raw`\b(?:arquivos|ficheiros|documentos|chamadas|reunioes|gravacoes|chats|conversas|mensagens|fotos|imagens|videos|publicacoes|posts|e-mails|voz|comentarios|dados)\b`],
+  content: [String.raw`\b(?:conteudos?|videochamadas|ficheiros|documentos|chamadas|reunioes|gravacoes|chats|conversas|mensagens|fotos|imagens|videos|publicacoes|posts|e-mails|voz|comentarios|dados)\b`],
   personal: [String.raw`\b(?:chats|conversas|chamadas|reunioes|mensagens|e-?mails|gravacoes|arquivos|ficheiros|documentos|publicacoes|postagens|posts|comentarios|respostas)\b`],
   privacy: [String.raw`\b(?:base legal|interesse legitimo|privacidade|protecao de dados|lgpd|rgpd|dados pessoais)\b`],
   optout: [
