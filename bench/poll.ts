@@ -100,7 +100,8 @@ function runCli(sourcesFile: string, storeUrl: string): Promise<{ ms: number; ma
   return new Promise((resolveRun) => {
     const t0 = performance.now();
     const hook = 'data:text/javascript,process.on("exit",()=>process.stderr.write("\\nBENCH_MAXRSS_KB "+process.resourceUsage().maxRSS+"\\n"))';
-    const child = spawn(process.execPath, ['--import', hook, join(repoRoot, 'bin/optout-radar.js'), 'poll', '--once', '--sources', sourcesFile], {
+    const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+    const child = spawn(process.execPath, [...prof, '--import', hook, join(repoRoot, 'bin/optout-radar.js'), 'poll', '--once', '--sources', sourcesFile], {
       cwd: repoRoot,
       env: { ...process.env, STORE_URL: storeUrl, LOG_LEVEL: 'warn', SLACK_BOT_TOKEN: '', DISCORD_TOKEN: '' },
       stdio: ['ignore', 'ignore', 'pipe'],

@@ -2,7 +2,16 @@
 // otherwise a stop-word vote. tinyld alone misreads short titles (English
 // headlines come out as Romanian, German as Dutch), so it only breaks ties on
 // longer text.
-import { detect } from 'tinyld';
+import { createRequire } from 'node:module';
+
+// tinyld builds its model tables when loaded (~50 ms); most items carry a feed
+// language tag, so it is loaded on the first item that needs it.
+const requireCjs = createRequire(import.meta.url);
+let tinyld: typeof import('tinyld') | undefined;
+function detect(text: string, opts?: Parameters<typeof import('tinyld').detect>[1]): string {
+  tinyld ??= requireCjs('tinyld') as typeof import('tinyld');
+  return tinyld.detect(text, opts);
+}
 import { LANGS, type Lang } from '../domain.js';
 
 const STOP: Record<Lang, string[]> = {

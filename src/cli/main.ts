@@ -95,7 +95,8 @@ export async function buildProgram(argv: string[] = []): Promise<Command> {
       await (await import('../demo/demo.js')).runDemo({ lang: o.lang });
     });
 
-  const wanted = argv[0] && MORE_COMMANDS[argv[0]] ? [argv[0]] : Object.keys(MORE_COMMANDS);
+  const core = ['serve', 'poll', 'demo'];
+  const wanted = argv[0] && MORE_COMMANDS[argv[0]] ? [argv[0]] : argv[0] && core.includes(argv[0]) ? [] : Object.keys(MORE_COMMANDS);
   const registrars = new Set(await Promise.all(wanted.map((name) => MORE_COMMANDS[name]!())));
   for (const register of registrars) register(program);
 

@@ -1,6 +1,7 @@
 // Refuses an exact replay of a signed request (Slack, Discord) inside the
 // window in which its timestamp is still accepted. The signature of every
-// accepted request is remembered for that window: in memory (per process),
+// accepted request is remembered for that window (10 minutes: the timestamp may
+// be up to 5 minutes off either way): in memory (per process),
 // and in the shared store with a TTL when one is given, so a request captured
 // and replayed to another replica is refused too. Two replicas receiving the
 // same replay at the same instant could both accept it (check-then-set, not
@@ -10,10 +11,14 @@ import { logger } from '../log.js';
 
 const log = logger.child({ module: 'replay' });
 
-export const REPLAY_WINDOW_MS = 5 * 60_000;
+/**
+ * A request's timestamp is accepted up to 5 minutes either side of now, so one
+ * signature can be valid for 10 minutes in all: it is remembered that long.
+ */
+export const REPLAY_WINDOW_MS = 10 * 60_000;
 
 export interface ReplayGuardOptions {
-  /** How long a signature is remembered; the platforms' timestamp window (5 minutes). */
+  /** How long a signature is remembered (default: the whole time its timestamp is accepted). */
   windowMs?: number;
   /** Shared record (namespace "replay") for replicas; memory only when absent. */
   store?: Namespace<number>;
@@ -57,9 +62,11 @@ export class ReplayGuard {
     }
     this.seen.set(key, t + this.windowMs);
     if (this.opts.store) {
-      this.opts.store.set(skey, 1, this.windowMs).catch((err: unknown) => {
+      try {
+        await this.opts.store.set(skey, 1, this.windowMs);
+      } catch (err) {
         log.warn({ err: err instanceof Error ? err.message : String(err) }, 'replay record: store unavailable, memory only');
-      });
+      }
     }
     return false;
   }

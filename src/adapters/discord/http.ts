@@ -8,6 +8,7 @@ import type { KeyObject } from 'node:crypto';
 import type { RouteInstaller } from '../../http/server.js';
 import { logger } from '../../log.js';
 import { verifyInteraction } from './verify.js';
+import { ReplayGuard } from '../../http/replay.js';
 import type { Handled } from './router.js';
 
 const log = logger.child({ module: 'discord' });
@@ -18,9 +19,12 @@ export interface InteractionRouteOptions {
   key: KeyObject;
   handle: (i: APIInteraction) => Promise<Handled>;
   now?: () => number;
+  /** Remembers accepted signatures for 5 minutes (memory only by default; pass one backed by the store for replicas). */
+  replay?: ReplayGuard;
 }
 
 export function interactionRoute(opts: InteractionRouteOptions): RouteInstaller {
+  const replay = opts.replay ?? new ReplayGuard();
   return (app: FastifyInstance) => {
     void app.register(async (scope) => {
       scope.removeAllContentTypeParsers();
@@ -40,6 +44,11 @@ export function interactionRoute(opts: InteractionRouteOptions): RouteInstaller 
         });
         if (!verdict.ok) {
           log.warn({ reason: verdict.reason }, 'refused an interaction request');
+          return reply.code(401).type('application/json').send({ error: 'invalid request signature' });
+        }
+        // Discord never sends the same signed request twice: a copy is a replay.
+        if (await replay.isReplay(String(header('x-signature-ed25519')).toLowerCase())) {
+          log.warn('refused an interaction request: replay of an accepted request');
           return reply.code(401).type('application/json').send({ error: 'invalid request signature' });
         }
         let interaction: APIInteraction;

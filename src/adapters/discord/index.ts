@@ -19,6 +19,7 @@ import { handleInteraction, type RouterDeps } from './router.js';
 import { interactionRoute } from './http.js';
 import { GatewayConnection } from './gateway.js';
 import { publicKeyFromHex } from './verify.js';
+import { ReplayGuard } from '../../http/replay.js';
 
 export { buildCommandDefinitions } from './commands.js';
 export { DiscordSink } from './sink.js';
@@ -73,7 +74,9 @@ export async function buildDiscordRuntime(config: Config, opts: DiscordRuntimeOp
   return {
     name: 'discord',
     sink,
-    routes: config.DISCORD_PUBLIC_KEY ? [interactionRoute({ key: publicKeyFromHex(config.DISCORD_PUBLIC_KEY), handle })] : [],
+    routes: config.DISCORD_PUBLIC_KEY
+      ? [interactionRoute({ key: publicKeyFromHex(config.DISCORD_PUBLIC_KEY), handle, replay: new ReplayGuard({ store: opts.store.ns<number>('replay') }) })]
+      : [],
     mode,
     get client() {
       return gateway?.client;

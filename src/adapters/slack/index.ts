@@ -15,6 +15,7 @@ import { ManagerCheck } from './permissions.js';
 import { slackEventsRoute } from './route.js';
 import { SlackSink, type SlackSinkOptions } from './sink.js';
 import { logger } from '../../log.js';
+import { ReplayGuard } from '../../http/replay.js';
 
 export { SlackSink } from './sink.js';
 export { renderAlertBlocks } from './alert-blocks.js';
@@ -67,7 +68,9 @@ export async function buildSlackRuntime(config: Config, deps: { store: Store }, 
     log.error({ err: err.message, code: err.code }, 'slack listener error');
   });
   const sink = new SlackSink(client, { channels: config.SLACK_ALERT_CHANNELS, ...tuning.sink }, identity);
-  const routes: RouteInstaller[] = config.SLACK_SIGNING_SECRET ? [slackEventsRoute(() => app, { signingSecret: config.SLACK_SIGNING_SECRET })] : [];
+  const routes: RouteInstaller[] = config.SLACK_SIGNING_SECRET
+    ? [slackEventsRoute(() => app, { signingSecret: config.SLACK_SIGNING_SECRET, replay: new ReplayGuard({ store: deps.store.ns<number>('replay') }) })]
+    : [];
   if (mode === 'http' && routes.length === 0) log.warn('Slack HTTP mode without SLACK_SIGNING_SECRET: slash commands are disabled');
 
   return {
@@ -85,12 +88,16 @@ export async function buildSlackRuntime(config: Config, deps: { store: Store }, 
         log.error({ err: err instanceof Error ? err.message : String(err) }, 'slack auth.test failed; check SLACK_BOT_TOKEN and SLACK_API_URL');
       }
       if (mode === 'socket') {
-        // Not awaited: while Slack is unreachable the socket client keeps retrying,
-        // and serve must not wait for it before polling (alerts wait in the outbox).
-        app.start().then(
+        // Waited for a few seconds at most: while Slack is unreachable the socket client
+        // keeps retrying, and serve must not wait for it before polling (alerts wait in the outbox).
+        const connecting = app.start().then(
           () => log.info('slack socket mode connected'),
           (err: unknown) => log.error({ err: err instanceof Error ? err.message : String(err) }, 'slack socket mode failed to connect; check SLACK_APP_TOKEN'),
         );
+        let timer: NodeJS.Timeout | undefined;
+        const late = new Promise<'late'>((r) => (timer = setTimeout(() => r('late'), 5_000)));
+        if ((await Promise.race([connecting, late])) === 'late') log.warn('slack socket mode still connecting; going on without it (it keeps retrying)');
+        clearTimeout(timer);
       }
     },
     async stop() {

@@ -7,6 +7,7 @@ import { ReceiverMultipleAckError, verifySlackRequest } from '@slack/bolt';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { RouteInstaller } from '../../http/server.js';
 import { logger } from '../../log.js';
+import { ReplayGuard } from '../../http/replay.js';
 
 const log = logger.child({ module: 'slack' });
 
@@ -16,6 +17,8 @@ export interface SlackRouteOptions {
   /** After this long without an ack the request is answered 404 like Bolt does (Slack gives up at 3 s). */
   unackedTimeoutMs?: number;
   now?: () => number;
+  /** Remembers accepted signatures for 5 minutes (memory only by default; pass one backed by the store for replicas). */
+  replay?: ReplayGuard;
 }
 
 /** Parses a verified body: form fields, an interactive `payload=<json>`, or JSON. */
@@ -34,6 +37,8 @@ function verified(req: FastifyRequest, raw: string, secret: string, now: number)
   const signature = req.headers['x-slack-signature'];
   const timestamp = req.headers['x-slack-request-timestamp'];
   if (typeof signature !== 'string' || typeof timestamp !== 'string' || !/^\d{1,12}$/.test(timestamp)) return false;
+  // Bolt only refuses old timestamps; one from the future is refused too (same 5 minutes).
+  if (Math.abs(now / 1000 - Number(timestamp)) > 300) return false;
   try {
     verifySlackRequest({
       signingSecret: secret,
@@ -88,6 +93,7 @@ export function slackEventsRoute(getApp: () => App, opts: SlackRouteOptions): Ro
   const path = opts.path ?? '/slack/events';
   const timeoutMs = opts.unackedTimeoutMs ?? 3001;
   const now = opts.now ?? Date.now;
+  const replay = opts.replay ?? new ReplayGuard();
   return (server: FastifyInstance) => {
     // An encapsulated plugin: the raw-body parser applies to this route only.
     void server.register(async (scope) => {
@@ -97,6 +103,13 @@ export function slackEventsRoute(getApp: () => App, opts: SlackRouteOptions): Ro
         const raw = typeof req.body === 'string' ? req.body : '';
         if (!verified(req, raw, opts.signingSecret, now())) {
           log.warn({ ip: req.ip }, 'slack request refused: bad, missing or stale signature');
+          return reply.code(401).send('');
+        }
+        // An exact copy of a request we already accepted: Slack's own retry (it got no
+        // answer in time) is acknowledged and not run again; any other copy is refused.
+        if (await replay.isReplay(String(req.headers['x-slack-signature']))) {
+          if (req.headers['x-slack-retry-num'] !== undefined) return reply.code(200).send('');
+          log.warn({ ip: req.ip }, 'slack request refused: replay of an accepted request');
           return reply.code(401).send('');
         }
         let body: Record<string, unknown>;
