@@ -93,6 +93,7 @@ export async function createBot(config: Config, opts: BotOptions = {}): Promise<
       threshold: config.CLASSIFIER_THRESHOLD,
       defaultLang: config.ALERT_LANG,
       now: opts.now,
+      lockTtlMs: config.OUTBOX_LOCK_SECONDS * 1000,
       ...opts.outbox,
     });
     const digests = new DigestRunner({

@@ -51,6 +51,11 @@ export const configSchema = z
       emptyToUndefined,
       z.coerce.number({ message: 'must be a number' }).min(1, { message: 'must be at least 1' }).max(3600, { message: 'must be at most 3600' }).default(60),
     ),
+    // How long a crashed process's outbox lock blocks the others (renewed every third of it while draining).
+    OUTBOX_LOCK_SECONDS: z.preprocess(
+      emptyToUndefined,
+      z.coerce.number({ message: 'must be a number' }).min(1, { message: 'must be at least 1' }).max(3600, { message: 'must be at most 3600' }).default(15),
+    ),
     PORT: z.preprocess(
       emptyToUndefined,
       z.coerce
