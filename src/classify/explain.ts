@@ -16,6 +16,7 @@ const RULE_TEXT: Record<RuleId, string> = {
   'ai+optout+platform': 'an opt-out, objection or deadline about a platform’s AI use',
   'ai+scrape+data': 'AI companies scraping people’s posts or data',
   'ai+content+optout': 'excluding or opting content out of AI models',
+  'ai+use+data': 'a headline about AI and using people’s data',
   'ugc+train': 'content of a platform built on user posts used for AI training',
   'ugc+ai+deal': 'a platform of user posts making a deal with an AI company',
 };

@@ -17,7 +17,8 @@ export type RuleId =
   | 'train+personal'
   | 'ai+optout+platform'
   | 'ai+scrape+data'
-  | 'ai+content+optout';
+  | 'ai+content+optout'
+  | 'ai+use+data';
 
 export interface RuleHit {
   rule: RuleId;
@@ -124,6 +125,13 @@ function unitRules(u: Unit, doc: DocFacts, dpaInUnit: boolean, ugcInUnit: boolea
   if (has(u, 'ai') && (has(u, 'content') || has(u, 'personal')) && (STRONG_OPTOUT.test(u.folded) || EXCLUDE_DATA.test(u.folded))) {
     out.push({ rule: 'ai+content+optout', unit: u, points: 2.5 + titleBonus, concepts: ['ai', 'content', 'optout'] });
   }
+  // Headlines often leave "training" implicit: "AI: Meta pauses plan to use Europeans'
+  // data", « IA : Meta … projet d'utiliser les données des Européens ». A use verb
+  // governing people's data, with AI in the same headline, says the same thing.
+  // Named platforms only: "Banks use customer data and AI" is not about training.
+  if (u.isTitle && has(u, 'ai') && has(u, 'data') && (platformInUnit || metaInUnit || ugcInUnit) && useGovernsData(u)) {
+    out.push({ rule: 'ai+use+data', unit: u, points: 2.5 + titleBonus, concepts: ['ai', 'data'] });
+  }
   // Legal words alone ("pause", "stop", "warn") are too common next to "AI"; with
   // only them, a privacy or regulator cue is needed too.
   const aiDataCtx = strongCtx.filter((c) => c !== 'legal' || has(u, 'privacy') || dpaInUnit || STRONG_LEGAL.test(u.hits.get('legal') ?? ''));
@@ -211,4 +219,35 @@ export function score(units: Unit[], signals: DocSignals, flags: UnitFlags): Sco
 
   const s = 1 / (1 + Math.exp(-(points - 3)));
   return { score: Math.round(s * 1000) / 1000, points, best, support: hits.slice(1), grey, offtopicTitle, docConcepts };
+}
+
+// "use" in the seven languages (folded: no accents), as a verb governing what follows.
+const USE_VERB =
+  /\b(?:use|uses|using|used|tap|taps|tapping|harvest\w*|utilis\w*|exploit\w*|nutz\w*|nutzen|verwend\w*|verwert\w*|usar|usa|usan|usara|usaran|uso|utiliz\w*|usare|usano|usera|sfrutt\w*|gebruik\w*|usam)\b/g;
+
+const AI_WORD = /\b(?:ai|ia|ki|intelligen\w*|artificial\w*|kunstmatige|kunstliche)\b/;
+
+/**
+ * True when a use verb takes the people's-data phrase as its object: it stands at
+ * most 12 characters before it with no AI word in between ("uses AI to sort your
+ * photos" is about a feature, not about using the photos).
+ */
+function useGovernsData(u: Unit): boolean {
+  const phrase = u.hits.get('data');
+  if (!phrase) return false;
+  const at = u.at?.get('data') ?? u.folded.indexOf(phrase);
+  if (at < 0) return false;
+  const start = Math.max(0, at - 30);
+  const before = u.folded.slice(start, at);
+  USE_VERB.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let verbEnd = -1;
+  while ((m = USE_VERB.exec(before))) verbEnd = m.index + m[0].length;
+  // The object follows the verb closely ("use Europeans' data", « utiliser les données »);
+  // "used ChatGPT to rewrite my text" has the tool, not the text, as its object.
+  if (verbEnd >= 0 && before.length - verbEnd <= 12 && !AI_WORD.test(before.slice(verbEnd))) return true;
+  // German and Dutch put the verb last: "Daten seiner Mitglieder nutzen", "gegevens gebruiken".
+  const after = u.folded.slice(at + phrase.length, at + phrase.length + 16);
+  const verbLast = /^\s*(?:\S+\s+)?(?:zu\s+)?(nutz\w*|verwend\w*|verwert\w*|gebruik\w*)\b/.exec(after);
+  return verbLast !== null && !AI_WORD.test(verbLast[0]);
 }
