@@ -1,6 +1,7 @@
 import type { CommandModule } from '../types.js';
 import type { SourceState } from '../../src/domain.js';
 import { reply } from '../reply.js';
+import { loadSourceStates } from '../../src/pipeline/ingest.js';
 
 export function healthOf(state: SourceState | undefined): 'ok' | 'failing' | 'paused' | 'new' {
   if (!state || (!state.lastSuccess && !state.lastError)) return 'new';
@@ -19,7 +20,9 @@ export const sources: CommandModule = {
   },
   async handle(args, ctx) {
     const list = (ctx.services.sources ?? []).filter((s) => s.enabled);
-    const states = new Map((await ctx.services.store.sources.values()).map((s) => [s.sourceId, s]));
+    // loadSourceStates merges the shared "last success" record that 304 cycles update.
+    const loaded = await loadSourceStates(ctx.services.store, list.map((s) => s.id));
+    const states = new Map(list.map((s, i) => [s.id, loaded[i]]));
     const rows = list.map((s) => ({ s, st: states.get(s.id), h: healthOf(states.get(s.id)) }));
     const bad = rows.filter((r) => r.h === 'failing' || r.h === 'paused');
     const shown = args.show === 'problems' ? bad : rows;

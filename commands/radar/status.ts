@@ -1,12 +1,15 @@
 import type { CommandModule } from '../types.js';
 import { reply } from '../reply.js';
 import { healthOf } from './sources.js';
+import { loadSourceStates } from '../../src/pipeline/ingest.js';
 
 export const status: CommandModule = {
   definition: { name: 'status', parent: 'radar', description: 'How the bot is doing: sources, stories, deliveries', usage: '/radar status', options: [] },
   async handle(_args, ctx) {
     const { store } = ctx.services;
-    const [states, stories, deliveries, subs] = await Promise.all([store.sources.values(), store.stories.values(), store.deliveries.values(), store.subscriptions.values()]);
+    const ids = (ctx.services.sources ?? []).filter((s) => s.enabled).map((s) => s.id);
+    const [loaded, stories, deliveries, subs] = await Promise.all([loadSourceStates(store, ids), store.stories.values(), store.deliveries.values(), store.subscriptions.values()]);
+    const states = loaded.filter((s): s is NonNullable<typeof s> => s !== undefined);
     const failing = states.filter((s) => ['failing', 'paused'].includes(healthOf(s)));
     const byState = (st: string) => deliveries.filter((d) => d.state === st).length;
     const lastPoll = states.map((s) => s.lastSuccess ?? '').sort().pop();

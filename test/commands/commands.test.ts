@@ -80,3 +80,27 @@ describe('commands answered from the store', () => {
     expect(help.fallback).toMatch(/\/radar subscribe/);
   });
 });
+
+describe('/radar sources and /radar status', () => {
+  it('name failing and paused sources with the reason, and count deliveries', async () => {
+    const sources = [
+      { id: 'ok-src', name: 'Good Feed', url: 'http://a', type: 'feed' as const, kind: 'news' as const, enabled: true },
+      { id: 'bad-src', name: 'Broken Feed', url: 'http://b', type: 'feed' as const, kind: 'regulator' as const, jurisdiction: 'FR', enabled: true },
+      { id: 'paused-src', name: 'Paused Feed', url: 'http://c', type: 'feed' as const, kind: 'news' as const, enabled: true },
+    ];
+    await store.sources.set('ok-src', { sourceId: 'ok-src', consecutiveFailures: 0, lastSuccess: '2026-01-01T10:00:00.000Z' });
+    await store.sources.set('bad-src', { sourceId: 'bad-src', consecutiveFailures: 2, lastError: 'HTTP 503', nextAttempt: '2026-01-01T11:00:00.000Z' });
+    await store.sources.set('paused-src', { sourceId: 'paused-src', consecutiveFailures: 9, paused: true, lastError: 'DNS: ENOTFOUND' });
+    await store.deliveries.set('slack:C1:li1', { id: 'slack:C1:li1', storyId: 'li1', platform: 'slack', channelId: 'C1', state: 'dead', attempts: 8, lastError: 'HTTP 503', updatedAt: 'x' });
+    const c = { ...ctx, services: { ...ctx.services, sources } };
+    const list = await runTextCommand('/radar', 'sources problems', c);
+    expect(list.fallback).toMatch(/3 sources: 1 ok, 2 failing or paused/);
+    expect(list.fallback).toMatch(/Broken Feed \(regulator, FR\) failing — HTTP 503 \(2 failures/);
+    expect(list.fallback).toMatch(/Paused Feed .* paused — DNS: ENOTFOUND/);
+    expect(list.fallback).not.toMatch(/Good Feed/);
+    const status = await runTextCommand('/radar', 'status', c);
+    expect(status.fallback).toMatch(/Sources: 3 enabled, 2 failing or paused/);
+    expect(status.fallback).toMatch(/1 dead letters/);
+    expect(status.blocks.some((b) => b.type === 'list' && b.items.some((i) => /dead letter: story li1/.test(i)))).toBe(true);
+  });
+});
