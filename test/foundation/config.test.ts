@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig, ConfigError } from '../../src/config/load.js';
 import { runCli } from '../helpers/cli.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { configSchema } from '../../src/config/schema.js';
+import { repoRoot } from '../helpers/env.js';
 
 describe('configuration', () => {
   it('has working defaults (SQLite under ./data, every 15 min, port 3000)', () => {
@@ -24,6 +28,16 @@ describe('configuration', () => {
     expect(problems.join('\n')).toMatch(/^STORE_URL .*"ftp:\/\/x"/m);
     expect(problems.join('\n')).toMatch(/^PORT must be between 0 and 65535 \(got "70000"\)/m);
     expect(problems.join('\n')).toMatch(/^LOG_LEVEL must be one of/m);
+  });
+
+  it('.env.example documents every setting, and its values load as they are', () => {
+    const example = readFileSync(join(repoRoot, '.env.example'), 'utf8');
+    const shape = (configSchema as unknown as { _def: { in?: { shape: object }; schema?: { shape: object } } })._def;
+    const keys = Object.keys((shape.in ?? shape.schema ?? (configSchema as unknown as { shape: object })).shape ?? {});
+    expect(keys.length).toBeGreaterThan(20);
+    for (const k of keys) expect(example, k).toMatch(new RegExp(`^${k}=`, 'm'));
+    const env = Object.fromEntries(example.split('\n').filter((l) => /^[A-Z_]+=/.test(l)).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+    expect(() => loadConfig(env, '')).not.toThrow();
   });
 
   it('never echoes secret values in its messages', () => {
