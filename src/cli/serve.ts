@@ -52,8 +52,11 @@ export async function serve(config: Config): Promise<void> {
     host: config.HOST,
     ready: async () => {
       if (!started || stopping) return false;
-      await b.store.meta.get('__ping__');
-      return true;
+      // A store that is down makes its client queue commands until it is back: answer "not ready" instead of hanging.
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<false>((r) => (timer = setTimeout(() => r(false), 2_000)));
+      const ok = await Promise.race([b.store.meta.get('__ping__').then(() => true), late]).finally(() => clearTimeout(timer));
+      return ok;
     },
     routes: [...b.runtimes.flatMap((r) => r.routes ?? []), webRoutes({ store: b.store, sources: () => b.sources, metrics: b.metrics })],
   });

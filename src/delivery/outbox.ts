@@ -82,7 +82,9 @@ export class Outbox {
   }
 
   private get maxAttempts() {
-    return this.o.maxAttempts ?? 8;
+    // With the default backoff (2 s doubling, capped at 10 min, jittered) 20 attempts
+    // span one to two hours: an outage that long still ends in delivery, not a dead letter.
+    return this.o.maxAttempts ?? 20;
   }
 
   /** Records a delivery for every subscribed channel that wants this story (or marks posted ones for an edit). */

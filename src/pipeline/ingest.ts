@@ -81,6 +81,8 @@ export interface IngestOptions {
   /** Fetch article text for new items that pass `filter` and have no content of their own. */
   articles?: { fetcher: ArticleFetcher; filter: (item: Item) => boolean; max?: number };
   signal?: AbortSignal;
+  /** Leave the seen-items and source-state writes to `report.commit()` (poll.ts, after queueing). */
+  deferCommit?: boolean;
 }
 
 export interface StoryChange {
@@ -115,6 +117,8 @@ export interface IngestReport {
   durationMs: number;
   /** Where the time went, in ms: loading state, fetch+parse, clustering, writing. */
   timings: { load: number; fetch: number; cluster: number; write: number };
+  /** With `deferCommit`: marks this poll's items as seen; call once their stories are stored and queued. */
+  commit?: () => Promise<void>;
 }
 
 interface Parsed {
@@ -297,21 +301,28 @@ export async function ingest(opts: IngestOptions): Promise<IngestReport> {
 
     if (!opts.dryRun) {
       await book.save({ stories: opts.writeStories !== false });
-      const changedSeen = Object.keys(seenUpdate).some((k) => seenUpdate[k] !== seenAll[k]);
-      if (changedSeen) await seenNs.set(SEEN_KEY, seenUpdate);
-      await Promise.all(
-        sources.map(async (s, i) => {
-          const st = newStates.get(s.id);
-          if (st && meaningfulChange(states[i], st)) await store.sources.set(s.id, st);
-        }),
-      );
-      const okNs = store.ns<Record<string, string>>(SEEN_NS);
-      const lastOk: Record<string, string> = { ...((await okNs.get(LAST_OK_KEY)) ?? {}) };
-      let okChanged = false;
-      for (const [id, st] of newStates) {
-        if (st.lastSuccess && lastOk[id] !== st.lastSuccess) { lastOk[id] = st.lastSuccess; okChanged = true; }
-      }
-      if (okChanged) await okNs.set(LAST_OK_KEY, lastOk);
+      // What marks the items as done (seen ids, source states with their ETag and
+      // body hash): written last, or left to the caller once it has stored and
+      // queued the changes, so a crash before that makes the next poll redo them.
+      const commit = async () => {
+        const changedSeen = Object.keys(seenUpdate).some((k) => seenUpdate[k] !== seenAll[k]);
+        if (changedSeen) await seenNs.set(SEEN_KEY, seenUpdate);
+        await Promise.all(
+          sources.map(async (s, i) => {
+            const st = newStates.get(s.id);
+            if (st && meaningfulChange(states[i], st)) await store.sources.set(s.id, st);
+          }),
+        );
+        const okNs = store.ns<Record<string, string>>(SEEN_NS);
+        const lastOk: Record<string, string> = { ...((await okNs.get(LAST_OK_KEY)) ?? {}) };
+        let okChanged = false;
+        for (const [id, st] of newStates) {
+          if (st.lastSuccess && lastOk[id] !== st.lastSuccess) { lastOk[id] = st.lastSuccess; okChanged = true; }
+        }
+        if (okChanged) await okNs.set(LAST_OK_KEY, lastOk);
+      };
+      if (opts.deferCommit) report.commit = commit;
+      else await commit();
     }
     lap('write');
   } finally {

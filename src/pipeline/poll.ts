@@ -75,8 +75,9 @@ async function cycleOnce(opts: CycleOptions, metrics: PipelineMetrics): Promise<
     now: now(),
     maxAgeDays: opts.maxAgeDays,
     dryRun: Boolean(opts.dryRun),
-    // Stories are written below, once classified.
+    // Stories are written below, once classified; the items count as seen only after that.
     writeStories: false,
+    deferCommit: true,
     ...(opts.fetcher ? { fetcher: opts.fetcher } : {}),
     ...(opts.fetcherOptions ? { fetcherOptions: opts.fetcherOptions } : {}),
     ...(opts.articles
@@ -90,7 +91,7 @@ async function cycleOnce(opts: CycleOptions, metrics: PipelineMetrics): Promise<
         }
       : {}),
   } as Parameters<typeof ingest>[0]);
-  const { changes, ...ingestSummary } = ingested;
+  const { changes, commit, ...ingestSummary } = ingested;
   // A fetched body that failed to parse is a failure of the source, as its health shows.
   for (const r of ingestSummary.perSource) metrics.fetchResult(r.sourceId, r.status === 'fetched' && r.error ? 'parse-error' : r.status);
   metrics.itemsSeen(ingestSummary.items, ingestSummary.newItems);
@@ -127,6 +128,8 @@ async function cycleOnce(opts: CycleOptions, metrics: PipelineMetrics): Promise<
       }
     }
   }
+  // Stored and queued: now the items may count as seen (a crash before this redoes them).
+  if (!opts.dryRun) await commit?.();
   if (!opts.dryRun) {
     const drained: DrainReport = await opts.outbox.drain();
     report.posted = drained.posted;

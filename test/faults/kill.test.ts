@@ -15,25 +15,29 @@ import { FakeSlack } from '../slack/helpers/fake-slack.js';
 import { startFakeDiscord, type FakeDiscord } from '../discord/fake-discord.js';
 import { makeKeys } from '../discord/interactions.js';
 import { RedisProcess, hasRedisServer } from './helpers/redis.js';
-import { STORIES, allDelivered, botEnv, exactlyOnceProblems, postedPerChannel, progressiveFeed, relevantStoryIds, type ProgressiveFeed } from './helpers/world.js';
+import { Store } from '../../src/store/store.js';
+import { STORIES, uncoveredStories, allDelivered, botEnv, exactlyOnceProblems, postedPerChannel, progressiveFeed, relevantStoryIds, type ProgressiveFeed } from './helpers/world.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'fault-kill-'));
-let feed: ProgressiveFeed;
-let sourcesFile: string;
+const feeds: Record<string, { feed: ProgressiveFeed; sourcesFile: string }> = {};
 let redis: RedisProcess | undefined;
 const publicKey = makeKeys().publicHex;
 
 beforeAll(async () => {
-  feed = await progressiveFeed();
-  sourcesFile = join(tmp, 'sources.json');
-  writeFileSync(sourcesFile, JSON.stringify({ builtins: false, sources: [{ id: 'fault', name: 'Fault News', url: feed.url, type: 'feed', kind: 'news', lang: 'en' }] }));
+  // One feed per backend: the two runs go side by side.
+  for (const name of ['sqlite', 'redis']) {
+    const feed = await progressiveFeed();
+    const sourcesFile = join(tmp, `sources-${name}.json`);
+    writeFileSync(sourcesFile, JSON.stringify({ builtins: false, sources: [{ id: 'fault', name: 'Fault News', url: feed.url, type: 'feed', kind: 'news', lang: 'en' }] }));
+    feeds[name] = { feed, sourcesFile };
+  }
   if (hasRedisServer) {
     redis = new RedisProcess(6392);
     await redis.start();
   } else console.warn('\n  SKIPPED: the Redis kill runs (redis-server is not installed)\n');
 });
 afterAll(async () => {
-  await feed?.close();
+  for (const f of Object.values(feeds)) await f.feed.close();
   await redis?.destroy();
   rmSync(tmp, { recursive: true, force: true });
 });
@@ -67,11 +71,11 @@ async function killedRun(env: Record<string, string>, delayMs: number, posts: ()
 }
 
 const backends = [
-  { name: 'sqlite', runs: 50, url: () => `sqlite://${join(tmp, 'kill.db')}` as string | undefined },
-  { name: 'redis', runs: 15, url: () => redis?.url },
+  { name: 'sqlite', runs: Number(process.env.KILL_RUNS ?? 50), url: () => `sqlite://${join(tmp, 'kill.db')}` as string | undefined },
+  { name: 'redis', runs: 12, url: () => redis?.url },
 ];
 
-describe('killed at random moments, restarted', () => {
+describe.concurrent('killed at random moments, restarted', () => {
   for (const b of backends) {
     it.runIf(b.name === 'sqlite' || hasRedisServer)(`${b.runs} SIGKILLs on ${b.name}: exactly one message per relevant story per channel, no run exits on its own`, async () => {
       const seed = 4242 + b.runs;
@@ -80,6 +84,7 @@ describe('killed at random moments, restarted', () => {
       const discord = await startFakeDiscord();
       const store = b.url()!;
       const prefix = `kill${b.name}_`;
+      const { feed, sourcesFile } = feeds[b.name]!;
       const env = botEnv({ store, prefix, feedsFile: sourcesFile, slackPort: slack.port, discordPort: Number(new URL(discord.apiUrl).port), publicKey });
       const posts = () => slack.callsOf('chat.postMessage').length + discord.calls.filter((c) => c.method === 'POST' && /\/channels\/\d+\/messages$/.test(c.path)).length;
       const runs: Run[] = [];
@@ -87,7 +92,7 @@ describe('killed at random moments, restarted', () => {
       try {
         for (let i = 0; i < b.runs; i++) {
           feed.visible = 1 + Math.floor((i * STORIES.length) / b.runs);
-          runs.push(await killedRun(env, Math.round(150 + r() * 1_850), posts));
+          runs.push(await killedRun(env, Math.round(120 + r() * 1_580), posts));
         }
         feed.visible = STORIES.length;
         const bot = await startServe(env, { timeoutMs: 30_000 });
@@ -97,7 +102,12 @@ describe('killed at random moments, restarted', () => {
             if (b.name === 'sqlite' && !/"poll cycle done"/.test(bot.logs())) return false;
             ids = await relevantStoryIds(store, prefix).catch(() => ids);
             return ids.length >= 5 && allDelivered(postedPerChannel(slack, discord), ids);
-          }, 60_000, 'every relevant story in every channel');
+          }, 60_000, 'every relevant story in every channel').catch(async (err: Error) => {
+            const st = await Store.open(store, { prefix });
+            const deliveries = (await st.deliveries.values()).map((d) => `${d.id} ${d.state} a=${d.attempts} ${d.lastError ?? ''} next=${d.nextAttempt ?? ''}`);
+            await st.close();
+            throw new Error(`${err.message}\nrelevant: ${ids.join(',')}\nposted: ${JSON.stringify(postedPerChannel(slack, discord))}\ndeliveries:\n${deliveries.join('\n')}\nlogs:\n${bot.logs().split('\n').filter((l) => /outbox|delivery|error|warn/i.test(l)).slice(-15).join('\n')}`);
+          });
           expect(bot.child.exitCode).toBeNull();
           expect((await fetch(`http://127.0.0.1:${bot.port}/healthz`)).status).toBe(200);
         } finally {
@@ -112,6 +122,8 @@ describe('killed at random moments, restarted', () => {
           `${b.name}: ${runs.length} kills in ${Math.round((Date.now() - t0) / 1000)} s (seed ${seed}); ${runs.filter((x) => x.listening).length} after the server was up, ${runs.filter((x) => x.polled).length} after a full poll cycle, ${duringDelivery} runs posted something before dying; ${relevant.length} relevant stories × ${Object.keys(posted).length} channels, ${posts()} posts in all`,
         );
         expect(problems, `seed ${seed}`).toEqual([]);
+        // Nothing lost on the way in either: every story of the feed is in a delivered relevant story.
+        expect(await uncoveredStories(store, prefix), `seed ${seed}`).toEqual([]);
       } finally {
         await slack.close();
         await discord.close();

@@ -10,7 +10,7 @@ import { startServe, waitFor, type RunningBot } from '../helpers/cli.js';
 import { FakeSlack } from '../slack/helpers/fake-slack.js';
 import { startFakeDiscord, type FakeDiscord } from '../discord/fake-discord.js';
 import { makeKeys } from '../discord/interactions.js';
-import { Switch, allDelivered, botEnv, exactlyOnceProblems, postedPerChannel, progressiveFeed, relevantStoryIds, type ProgressiveFeed } from './helpers/world.js';
+import { Switch, uncoveredStories, allDelivered, botEnv, exactlyOnceProblems, postedPerChannel, progressiveFeed, relevantStoryIds, type ProgressiveFeed } from './helpers/world.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'fault-outage-'));
 let slack: FakeSlack;
@@ -80,5 +80,6 @@ describe('chat platforms down, then back', () => {
     }
     const relevant = await relevantStoryIds(store, prefix);
     expect(exactlyOnceProblems(postedPerChannel(slack, discord), relevant)).toEqual([]);
+    expect(await uncoveredStories(store, prefix, 5)).toEqual([]);
   }, 120_000);
 });

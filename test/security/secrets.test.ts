@@ -94,7 +94,8 @@ async function poke(port: number): Promise<void> {
   expect((await fetch(`${base}/discord/interactions`, { method: 'POST', headers: signedHeaders(body, keys.privateKey), body })).status).toBe(200);
 }
 
-describe('secrets never appear in logs or error messages', () => {
+// The runs are independent processes: side by side.
+describe.concurrent('secrets never appear in logs or error messages', () => {
   it('serve at trace level against APIs answering 401/500/429/dropped connections (HTTP mode, Redis with a password when available)', async () => {
     const bot = await startServe(env());
     let exit;

@@ -190,3 +190,14 @@ export function exactlyOnceProblems(posted: Record<string, string[]>, relevant: 
 export function allDelivered(posted: Record<string, string[]>, ids: string[]): boolean {
   return Object.values(posted).every((list) => ids.every((id) => list.includes(id)));
 }
+
+/** Feed stories (by title) that no relevant stored story covers: a lost item shows up here. */
+export async function uncoveredStories(storeUrl: string, prefix: string, visible = STORIES.length): Promise<string[]> {
+  const store = await Store.open(storeUrl, { prefix });
+  try {
+    const titles = new Set((await store.stories.values()).filter((s) => s.decision?.relevant).flatMap((s) => s.sources.map((x) => x.title)));
+    return STORIES.slice(0, visible).map(([t]) => t).filter((t) => !titles.has(t));
+  } finally {
+    await store.close();
+  }
+}
