@@ -4,17 +4,11 @@
 import { labelsFor } from '../../src/compose/labels/index.js';
 import type { Alert } from '../../src/domain.js';
 import type { Reply, ReplyBlock } from '../../commands/types.js';
+import { rng as mulberry32 } from '../helpers/random.js';
 
 /** mulberry32: small, fast, seeded, good enough to explore inputs reproducibly. */
 export function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
   const pick = <T,>(xs: readonly T[]): T => xs[int(0, xs.length - 1)]!;
   return { next, int, pick };

@@ -185,7 +185,7 @@ describe('createDiscordRuntime', () => {
   it('is undefined when nothing Discord is configured', async () => {
     const store = await Store.open(`sqlite://${join(tmp, 'r.db')}`);
     try {
-      expect(await createDiscordRuntime(env({}), { store })).toBeUndefined();
+      expect(await createDiscordRuntime(env({}), { store, sources: [] })).toBeUndefined();
     } finally {
       await store.close();
     }

@@ -104,7 +104,7 @@ describe('Dockerfile (replayed without an engine)', () => {
     expect(existsSync(join(stageDir, 'node_modules', 'keyv'))).toBe(true);
     console.log(`dockerfile replay: ${steps.length} instructions, skipped (need the image): ${skipped.join(' | ')}`);
 
-    const runEnv = { ...process.env, ...env, STORE_URL: env.STORE_URL!.replace('/data/', `${join(dataRoot, 'data')}/`), PORT: '0', HOST: '127.0.0.1', SOURCES_FILE: '', LOG_LEVEL: 'info' };
+    const runEnv: NodeJS.ProcessEnv = { ...process.env, ...env, STORE_URL: env.STORE_URL!.replace('/data/', `${join(dataRoot, 'data')}/`), PORT: '0', HOST: '127.0.0.1', SOURCES_FILE: '', LOG_LEVEL: 'info' };
     for (const k of Object.keys(runEnv)) if (/^(SLACK_|DISCORD_)/.test(k)) delete runEnv[k];
     // A schedule far in the future and no network: the start-up poll fails fast and harmlessly.
     const child = spawn(cmd[0] === 'node' ? process.execPath : cmd[0]!, cmd.slice(1), { cwd: stageDir, env: { ...runEnv, POLL_SCHEDULE: '0 0 1 1 *' }, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -10,17 +10,11 @@ import { renderReply } from '../../src/adapters/slack/reply-blocks.js';
 import { en } from '../../src/compose/labels/en.js';
 import { fr } from '../../src/compose/labels/fr.js';
 import { activeSequences, allStrings, blockProblems, mrkdwnStrings } from './helpers/check-blocks.js';
+import { rng as mulberry32 } from '../helpers/random.js';
 
 /** mulberry32: a tiny seeded generator, so a failure can be replayed from its seed. */
 function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   const int = (n: number) => Math.floor(next() * n);
   const pick = <T,>(xs: readonly T[]): T => xs[int(xs.length)]!;
   return { next, int, pick };
