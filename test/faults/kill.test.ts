@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { binPath, cleanEnv, startServe, waitFor } from '../helpers/cli.js';
-import { repoRoot } from '../helpers/env.js';
+import { repoRoot, requireOrSkip, uniquePrefix } from '../helpers/env.js';
 import { rng } from '../helpers/random.js';
 import { FakeSlack } from '../slack/helpers/fake-slack.js';
 import { startFakeDiscord, type FakeDiscord } from '../discord/fake-discord.js';
@@ -25,7 +25,7 @@ const publicKey = makeKeys().publicHex;
 
 beforeAll(async () => {
   // One feed per backend: the two runs go side by side.
-  for (const name of ['sqlite', 'redis']) {
+  for (const name of ['sqlite', 'redis', 'postgres']) {
     const feed = await progressiveFeed();
     const sourcesFile = join(tmp, `sources-${name}.json`);
     writeFileSync(sourcesFile, JSON.stringify({ builtins: false, sources: [{ id: 'fault', name: 'Fault News', url: feed.url, type: 'feed', kind: 'news', lang: 'en' }] }));
@@ -73,17 +73,20 @@ async function killedRun(env: Record<string, string>, delayMs: number, posts: ()
 const backends = [
   { name: 'sqlite', runs: Number(process.env.KILL_RUNS ?? 50), url: () => `sqlite://${join(tmp, 'kill.db')}` as string | undefined },
   { name: 'redis', runs: 12, url: () => redis?.url },
+  { name: 'postgres', runs: 12, url: () => process.env.DATABASE_URL },
 ];
+const pgAvailable = process.env.DATABASE_URL !== undefined || requireOrSkip('the PostgreSQL kill runs', false, 'DATABASE_URL');
 
 describe.concurrent('killed at random moments, restarted', () => {
   for (const b of backends) {
-    it.runIf(b.name === 'sqlite' || hasRedisServer)(`${b.runs} SIGKILLs on ${b.name}: exactly one message per relevant story per channel, no run exits on its own`, async () => {
+    it.runIf(b.name === 'sqlite' || (b.name === 'redis' && hasRedisServer) || (b.name === 'postgres' && pgAvailable))(`${b.runs} SIGKILLs on ${b.name}: exactly one message per relevant story per channel, no run exits on its own`, async () => {
       const seed = 4242 + b.runs;
       const r = rng(seed);
       const slack = await new FakeSlack().start();
       const discord = await startFakeDiscord();
       const store = b.url()!;
-      const prefix = `kill${b.name}_`;
+      // A shared PostgreSQL keeps earlier runs' rows: a fresh prefix per run.
+      const prefix = b.name === 'postgres' ? uniquePrefix('killpg') : `kill${b.name}_`;
       const { feed, sourcesFile } = feeds[b.name]!;
       const env = botEnv({ store, prefix, feedsFile: sourcesFile, slackPort: slack.port, discordPort: Number(new URL(discord.apiUrl).port), publicKey });
       const posts = () => slack.callsOf('chat.postMessage').length + discord.calls.filter((c) => c.method === 'POST' && /\/channels\/\d+\/messages$/.test(c.path)).length;
