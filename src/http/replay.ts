@@ -2,11 +2,13 @@
 // window in which its timestamp is still accepted. The signature of every
 // accepted request is remembered for that window (10 minutes: the timestamp may
 // be up to 5 minutes off either way): in memory (per process),
-// and in the shared store with a TTL when one is given, so a request captured
-// and replayed to another replica is refused too. Two replicas receiving the
-// same replay at the same instant could both accept it (check-then-set, not
-// atomic); that window is milliseconds wide and needs a valid captured request.
+// and in the shared store when one is given, so a request captured and replayed
+// to another replica is refused too. With the store's locks the record is an
+// atomic set-if-absent (Redis SET NX, SQL insert-on-conflict), so two replicas
+// receiving the same replay at the same instant cannot both accept it.
+import { createHash, randomUUID } from 'node:crypto';
 import type { Namespace } from '../store/store.js';
+import type { Locks } from '../store/lock.js';
 import { logger } from '../log.js';
 
 const log = logger.child({ module: 'replay' });
@@ -22,6 +24,8 @@ export interface ReplayGuardOptions {
   windowMs?: number;
   /** Shared record (namespace "replay") for replicas; memory only when absent. */
   store?: Namespace<number>;
+  /** Shared atomic record (preferred over `store`): first acceptance wins across replicas. */
+  locks?: Locks;
   /** Bound on remembered signatures in memory (oldest forgotten first). */
   maxEntries?: number;
   now?: () => number;
@@ -49,6 +53,18 @@ export class ReplayGuard {
     const until = this.seen.get(key);
     if (until !== undefined && until > t) return true;
     const skey = key.slice(0, 200);
+    if (this.opts.locks) {
+      try {
+        const name = `replay:${createHash('sha256').update(key).digest('hex')}`;
+        const first = await this.opts.locks.acquire(name, randomUUID(), this.windowMs);
+        this.seen.set(key, t + this.windowMs);
+        return !first;
+      } catch (err) {
+        log.warn({ err: err instanceof Error ? err.message : String(err) }, 'replay check: store unavailable, memory only');
+        this.seen.set(key, t + this.windowMs);
+        return false;
+      }
+    }
     if (this.opts.store) {
       try {
         if (await this.opts.store.has(skey)) {

@@ -57,10 +57,16 @@ export function sqlLocks(backend: Extract<Backend, 'sqlite' | 'postgres'>, query
   });
   const rows = (r: unknown): { owner: string; expires: number | string }[] => (Array.isArray(r) ? r : ((r as { rows?: unknown[] })?.rows ?? [])) as never;
   const n = (name: string) => `${prefix}${name}`;
+  // Replay records add a row per accepted request: expired rows are swept now and then.
+  let acquires = 0;
+  const sweep = async (t: number) => {
+    if (++acquires % 200 === 0) await query(`DELETE FROM ${table} WHERE expires < ${p(1)}`, [t - 60_000]).catch(() => undefined);
+  };
   return {
     async acquire(name, owner, ttlMs) {
       await ready;
       const t = now();
+      await sweep(t);
       const sql =
         `INSERT INTO ${table} (name, owner, expires) VALUES (${p(1)}, ${p(2)}, ${p(3)}) ` +
         `ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, expires = excluded.expires ` +

@@ -51,3 +51,25 @@ describe('ReplayGuard', () => {
     expect(await g.isReplay('x')).toBe(true);
   });
 });
+
+describe('ReplayGuard on the store’s atomic locks', () => {
+  it('the same replay reaching several replicas at the same instant is accepted exactly once', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'replay-atomic-'));
+    const url = process.env.REDIS_URL ?? `sqlite://${join(dir, 'r.db')}`;
+    const stores = await Promise.all([1, 2, 3, 4].map(() => Store.open(url, { prefix: `replay${process.pid}_` })));
+    try {
+      for (let round = 0; round < 20; round++) {
+        const guards = stores.map((s) => new ReplayGuard({ locks: s.locks }));
+        const key = `sig-${Date.now()}-${round}`;
+        const verdicts = await Promise.all(guards.map((g) => g.isReplay(key)));
+        expect(verdicts.filter((replay) => !replay)).toHaveLength(1);
+      }
+    } finally {
+      await Promise.all(stores.map((s) => s.close()));
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -75,7 +75,7 @@ export async function buildDiscordRuntime(config: Config, opts: DiscordRuntimeOp
     name: 'discord',
     sink,
     routes: config.DISCORD_PUBLIC_KEY
-      ? [interactionRoute({ key: publicKeyFromHex(config.DISCORD_PUBLIC_KEY), handle, replay: new ReplayGuard({ store: opts.store.ns<number>('replay') }) })]
+      ? [interactionRoute({ key: publicKeyFromHex(config.DISCORD_PUBLIC_KEY), handle, replay: new ReplayGuard({ locks: opts.store.locks }) })]
       : [],
     mode,
     get client() {

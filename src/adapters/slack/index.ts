@@ -69,7 +69,7 @@ export async function buildSlackRuntime(config: Config, deps: { store: Store }, 
   });
   const sink = new SlackSink(client, { channels: config.SLACK_ALERT_CHANNELS, ...tuning.sink }, identity);
   const routes: RouteInstaller[] = config.SLACK_SIGNING_SECRET
-    ? [slackEventsRoute(() => app, { signingSecret: config.SLACK_SIGNING_SECRET, replay: new ReplayGuard({ store: deps.store.ns<number>('replay') }) })]
+    ? [slackEventsRoute(() => app, { signingSecret: config.SLACK_SIGNING_SECRET, replay: new ReplayGuard({ locks: deps.store.locks }) })]
     : [];
   if (mode === 'http' && routes.length === 0) log.warn('Slack HTTP mode without SLACK_SIGNING_SECRET: slash commands are disabled');
 
