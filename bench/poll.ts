@@ -103,7 +103,7 @@ function runCli(sourcesFile: string, storeUrl: string): Promise<{ ms: number; ma
     const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
     const child = spawn(process.execPath, [...prof, '--import', hook, join(repoRoot, 'bin/optout-radar.js'), 'poll', '--once', '--sources', sourcesFile], {
       cwd: repoRoot,
-      env: { ...process.env, STORE_URL: storeUrl, LOG_LEVEL: 'warn', SLACK_BOT_TOKEN: '', DISCORD_TOKEN: '' },
+      env: { ...process.env, STORE_URL: storeUrl, LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn', SLACK_BOT_TOKEN: '', DISCORD_TOKEN: '' },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';
@@ -154,6 +154,7 @@ async function main(): Promise<void> {
         const c2 = await runCli(sourcesFile, storeUrl);
         const n2 = reset();
         const tail = (s: string) => s.split('\n').filter((l) => /^poll:/.test(l)).join(' ') || s.trim().split('\n').slice(-3).join(' | ');
+        if (process.env.BENCH_LOG_LEVEL) console.log(c1.stderr.split("\n").filter((l) => /"ms"/.test(l)).join("\n"));
         console.log(`  CLI poll --once, 1st cycle: ${fmt(c1.ms)} wall (start-up included), peak RSS ${c1.maxRssMb.toFixed(0)} MB, ${(n1.bytes / 1e6).toFixed(2)} MB received, exit ${c1.code}; ${tail(c1.stderr)}`);
         console.log(`  CLI poll --once, 2nd cycle: ${fmt(c2.ms)} wall, ${pct(n2)}, ${(n2.bytes / 1e6).toFixed(3)} MB received, peak RSS ${c2.maxRssMb.toFixed(0)} MB, exit ${c2.code}; ${tail(c2.stderr)}`);
       }

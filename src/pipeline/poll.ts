@@ -99,6 +99,7 @@ async function cycleOnce(opts: CycleOptions, metrics: PipelineMetrics): Promise<
   const report: CycleReport = { ingest: ingestSummary, stories: changes.length, relevant: 0, queued: 0, posted: 0, updated: 0, failed: 0, deadLetters: 0, decisions: [] };
 
   if (!opts.dryRun) await ensureConfiguredSubscriptions(opts.store, opts.sinks, now());
+  const pendingWrites: Promise<void>[] = [];
   for (const change of changes) {
     const story: Story = change.story;
     const wasRelevant = story.decision?.relevant === true;
@@ -116,6 +117,12 @@ async function cycleOnce(opts: CycleOptions, metrics: PipelineMetrics): Promise<
       if (decision.relevant) await opts.dryRun.print.post('dry-run', composeAlert(story, decision, { lang: opts.alertLang, now: now() }));
       continue;
     }
+    // Irrelevant stories are only recorded: their writes go in parallel below.
+    if (!decision.relevant) {
+      pendingWrites.push(opts.store.stories.set(story.id, story));
+      if (pendingWrites.length >= 64) await Promise.all(pendingWrites.splice(0));
+      continue;
+    }
     await opts.store.stories.set(story.id, story);
     report.queued += await opts.outbox.enqueue(story);
     if (decision.relevant) {
@@ -128,6 +135,7 @@ async function cycleOnce(opts: CycleOptions, metrics: PipelineMetrics): Promise<
       }
     }
   }
+  await Promise.all(pendingWrites);
   // Stored and queued: now the items may count as seen (a crash before this redoes them).
   if (!opts.dryRun) await commit?.();
   if (!opts.dryRun) {
