@@ -70,8 +70,18 @@ export class StoryBook {
       }
     }
     let id = storyIdFor(item.id);
+    // A poll that died after storing this item's story (or indexing it) but before
+    // marking the item seen left it behind: carry on with that story, never a twin.
+    const prior = await this.story(id);
+    if (prior?.sources.some((s) => s.itemId === item.id)) {
+      prior.updatedAt = nowIso;
+      this.index.add(id, member);
+      this.changed.add(id);
+      return { story: prior, isNew: prior.sources.every((s) => s.itemId === item.id), score: 0, why: 'story stored by an interrupted poll' };
+    }
+    const ownEntry = (sid: string) => this.index.get(sid)?.members.every((m) => m.itemId === item.id) ?? false;
     // Extremely unlikely, but two different first items must never share an id.
-    for (let n = 8; (this.index.get(id) || (await this.store.stories.has(id))) && n <= 12; n++) id = storyIdFor(item.id, n);
+    for (let n = 8; ((this.index.get(id) && !ownEntry(id)) || (await this.store.stories.has(id))) && n <= 12; n++) id = storyIdFor(item.id, n);
     const story: Story = {
       id,
       title: item.title,
