@@ -6,6 +6,7 @@ import type { Alert, Delivery, Story, Subscription } from '../domain.js';
 import type { Store } from '../store/store.js';
 import type { AlertSink } from './port.js';
 import { subscriptionKey } from './outbox.js';
+import { openDeliveries, saveDelivery } from './records.js';
 import { logger } from '../log.js';
 
 const log = logger.child({ module: 'digest' });
@@ -91,7 +92,7 @@ export class DigestRunner {
         return false;
       }
     }
-    const pending = (await this.o.store.deliveries.values())
+    const pending = (await openDeliveries(this.o.store))
       .filter((d) => d.mode === 'digest' && d.state === 'pending' && d.platform === sub.platform && d.channelId === sub.channelId)
       .sort((a, b) => (a.order ?? '').localeCompare(b.order ?? ''));
     const stories: Story[] = [];
@@ -117,7 +118,7 @@ export class DigestRunner {
     const t = new Date().toISOString();
     for (const id of ids) {
       const d = await this.o.store.deliveries.get(id);
-      if (d) await this.o.store.deliveries.set(id, { ...d, state: 'sent', messageId, attempts: d.attempts + 1, updatedAt: t } satisfies Delivery);
+      if (d) await saveDelivery(this.o.store, { ...d, state: 'sent', messageId, attempts: d.attempts + 1, updatedAt: t } satisfies Delivery);
     }
   }
 

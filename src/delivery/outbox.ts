@@ -11,6 +11,7 @@ import type { Alert, Delivery, Story, Subscription } from '../domain.js';
 import type { Store } from '../store/store.js';
 import { DeliveryError, type AlertSink } from './port.js';
 import { subscriptionWants } from './match.js';
+import { openDeliveries, saveDelivery } from './records.js';
 import { logger } from '../log.js';
 import { noopMetrics, type DeliveryResult, type PipelineMetrics } from '../metrics/metrics.js';
 
@@ -101,10 +102,10 @@ export class Outbox {
       const t = this.now().toISOString();
       if (existing) {
         if (existing.state === 'sent' && existing.mode !== 'digest' && (existing.sourcesPosted ?? 0) < story.sources.length && !existing.pendingUpdate)
-          await this.o.store.deliveries.set(id, { ...existing, pendingUpdate: true, updatedAt: t });
+          await saveDelivery(this.o.store, { ...existing, pendingUpdate: true, updatedAt: t });
         continue;
       }
-      await this.o.store.deliveries.set(id, {
+      await saveDelivery(this.o.store, {
         id,
         storyId: story.id,
         platform: sub.platform,
@@ -140,9 +141,7 @@ export class Outbox {
     renew.unref();
     try {
       const now = this.now().getTime();
-      const waiting = (await this.o.store.deliveries.values()).filter(
-        (d) => d.mode !== 'digest' && (d.state === 'pending' || d.state === 'sending' || d.state === 'failed' || (d.state === 'sent' && d.pendingUpdate)),
-      );
+      const waiting = (await openDeliveries(this.o.store)).filter((d) => d.mode !== 'digest');
       const byChannel = new Map<string, Delivery[]>();
       for (const d of waiting) {
         const key = subscriptionKey(d.platform, d.channelId);
@@ -184,7 +183,7 @@ export class Outbox {
     const sub = await store.subscriptions.get(subscriptionKey(d.platform, d.channelId));
     if (!sub) {
       // Unsubscribed after the alert was queued: nothing to send.
-      await store.deliveries.set(d.id, { ...d, state: 'dead', lastError: 'channel unsubscribed', updatedAt: this.now().toISOString() });
+      await saveDelivery(store, { ...d, state: 'dead', lastError: 'channel unsubscribed', updatedAt: this.now().toISOString() });
       return true;
     }
     if (sub.paused) return true;
@@ -192,7 +191,7 @@ export class Outbox {
     try {
       if (d.state === 'sent' && d.pendingUpdate && d.messageId) {
         await sink.update(d.channelId, d.messageId, alert);
-        await store.deliveries.set(d.id, { ...d, pendingUpdate: false, sourcesPosted: alert.sources.length, updatedAt: this.now().toISOString() });
+        await saveDelivery(store, { ...d, pendingUpdate: false, sourcesPosted: alert.sources.length, updatedAt: this.now().toISOString() });
         report.updated++;
         this.count(d, 'updated');
         return true;
@@ -207,7 +206,7 @@ export class Outbox {
       }
       const claimed: Delivery = { ...d, state: 'sending', attempts: d.attempts + 1, updatedAt: this.now().toISOString() };
       if (!messageId) {
-        await store.deliveries.set(d.id, claimed);
+        await saveDelivery(store, claimed);
         await this.o.onStep?.('claimed', claimed);
         messageId = (await sink.post(d.channelId, alert)).messageId;
         await this.o.onStep?.('accepted', claimed);
@@ -215,10 +214,10 @@ export class Outbox {
         this.count(d, 'posted');
       }
       const sent: Delivery = { ...claimed, state: 'sent', messageId, sourcesPosted: alert.sources.length, pendingUpdate: false, lastError: undefined, nextAttempt: undefined, updatedAt: this.now().toISOString() };
-      await store.deliveries.set(d.id, sent);
+      await saveDelivery(store, sent);
       await this.o.onStep?.('recorded', sent);
       // Sources may have arrived while the post was in flight.
-      if (story.sources.length > alert.sources.length) await store.deliveries.set(d.id, { ...sent, pendingUpdate: true });
+      if (story.sources.length > alert.sources.length) await saveDelivery(store, { ...sent, pendingUpdate: true });
       return true;
     } catch (err) {
       return this.failed(d, sink, story, err, report);
@@ -244,7 +243,7 @@ export class Outbox {
       await sink.notice?.(d.channelId, `optout-radar: ${reason}`).catch(() => undefined);
       this.count(d, 'paused');
       // Kept as failed (not dead) so a re-subscribe delivers what was missed, in order.
-      await this.o.store.deliveries.set(d.id, { ...d, state: 'failed', attempts, lastError: message, updatedAt: this.now().toISOString() });
+      await saveDelivery(this.o.store, { ...d, state: 'failed', attempts, lastError: message, updatedAt: this.now().toISOString() });
       return false;
     }
     if (attempts >= this.maxAttempts) {
@@ -259,7 +258,7 @@ export class Outbox {
     // A failed post is certain not to have landed only when the platform said so; a
     // network error after sending stays "sending" so the next try looks before posting.
     const uncertain = !(err instanceof DeliveryError) && d.state !== 'sent';
-    await this.o.store.deliveries.set(d.id, {
+    await saveDelivery(this.o.store, {
       ...d,
       state: d.state === 'sent' ? 'sent' : uncertain ? 'sending' : 'failed',
       attempts,
@@ -273,15 +272,15 @@ export class Outbox {
   }
 
   private async finish(d: Delivery, state: 'dead', lastError: string, report: DrainReport): Promise<void> {
-    await this.o.store.deliveries.set(d.id, { ...d, state, lastError, nextAttempt: undefined, updatedAt: this.now().toISOString() });
+    await saveDelivery(this.o.store, { ...d, state, lastError, nextAttempt: undefined, updatedAt: this.now().toISOString() });
     report.dead++;
     this.count(d, 'dead');
   }
 
   /** The earliest time a waiting delivery becomes due, for the retry timer. */
   async nextDue(): Promise<number | undefined> {
-    const times = (await this.o.store.deliveries.values())
-      .filter((d) => d.mode !== 'digest' && (d.state === 'pending' || d.state === 'failed' || d.state === 'sending' || d.pendingUpdate))
+    const times = (await openDeliveries(this.o.store))
+      .filter((d) => d.mode !== 'digest')
       .map((d) => (d.nextAttempt ? Date.parse(d.nextAttempt) : 0));
     return times.length ? Math.min(...times) : undefined;
   }
