@@ -6,7 +6,10 @@ import { formatDate, regionName } from '../../src/kb/index.js';
 import { reply } from '../reply.js';
 
 const MAX = 20;
-const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+import { fold as foldText } from '../../src/text/fold.js';
+
+// Letters and digits only, so "Meta AI", "meta-ai" and "MetaAI" compare equal.
+const fold = (s: string) => foldText(s).replace(/[^\p{L}\p{N}]+/gu, '');
 
 function sourceText(d: DeadlineRecord): string {
   const parts: string[] = [];

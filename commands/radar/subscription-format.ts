@@ -1,8 +1,6 @@
-import type { Platform, SubscriptionFilters } from '../../src/domain.js';
+import type { SubscriptionFilters } from '../../src/domain.js';
 
-export function subscriptionKey(platform: Platform, channelId: string): string {
-  return `${platform}:${channelId}`;
-}
+export { subscriptionKey } from '../../src/delivery/outbox.js';
 
 export function describeFilters(f: SubscriptionFilters): string {
   const parts: string[] = [];

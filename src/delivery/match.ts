@@ -1,7 +1,7 @@
 // Which subscriptions want a story: the channel's filters against the decision.
 import type { Decision, Subscription } from '../domain.js';
 
-const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+import { fold } from '../text/fold.js';
 
 /** EU filters also take EEA-wide stories and the reverse: the two are nearly always announced together. */
 const REGION_EQUIV: Record<string, string[]> = { EU: ['EU', 'EEA'], EEA: ['EEA', 'EU'] };

@@ -2,6 +2,7 @@
 // outgoing feeds. Reads only; never changes state.
 import type { Story } from '../domain.js';
 import type { Store } from '../store/store.js';
+import { fold } from '../text/fold.js';
 
 const byRecency = (a: Story, b: Story) => (b.published ?? b.firstSeen).localeCompare(a.published ?? a.firstSeen);
 
@@ -10,10 +11,6 @@ export async function recentStories(store: Store, opts: { limit: number; relevan
   return all.filter((s) => !opts.relevantOnly || s.decision?.relevant).sort(byRecency).slice(0, opts.limit);
 }
 
-/** Folds case and accents so "donnees" finds "données". */
-export function fold(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-}
 
 /** Stories whose title, summary, sources or platforms contain every word. */
 export async function searchStories(store: Store, words: string, limit = 10): Promise<Story[]> {
